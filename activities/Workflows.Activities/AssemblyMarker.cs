@@ -1,0 +1,2 @@
+namespace Workflows.Activities;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace Workflows.Engine.Hangfire;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace Workflows.Engine.PostgreSql;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace Workflows.Engine.Quartz;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace Workflows.Engine.Sqlite;
+internal static class AssemblyMarker;

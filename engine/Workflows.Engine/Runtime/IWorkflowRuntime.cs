@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Workflows.Engine.Bpmn.Model;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Instances;
+
+namespace Workflows.Engine.Runtime;
+
+/// <summary>
+/// The engine's commands. Each call is one or more execution steps, each in its own
+/// database transaction; expected failures throw <see cref="WorkflowException"/> subclasses.
+/// </summary>
+public interface IWorkflowRuntime
+{
+    /// <summary>Stores BPMN XML as a new version of its process key (or returns the identical latest version).</summary>
+    Task<DefinitionSaveResult> SaveDefinitionAsync(string xml, bool publish, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    Task<WorkflowDefinition> PublishDefinitionAsync(string key, int version, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    Task<WorkflowInstance> StartAsync(StartInstance command, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    /// <exception cref="WorkflowConflictException">The task is no longer open.</exception>
+    /// <exception cref="WorkflowForbiddenException">The actor is neither assignee nor candidate.</exception>
+    Task CompleteTaskAsync(Guid taskId, TaskCompletion completion, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Called by the scheduler when a timer falls due; safe to call twice.</summary>
+    Task FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default);
+
+    Task<CorrelationResult> CorrelateMessageAsync(CorrelateMessage command, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    Task CancelAsync(Guid instanceId, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Re-runs the command that faulted an instance.</summary>
+    Task RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default);
+}
+
+public sealed record StartInstance(string DefinitionKey, string? BusinessKey = null, JsonObject? Variables = null, int? Version = null);
+
+public sealed record TaskCompletion(string? Outcome = null, JsonObject? Variables = null, string? Comment = null);
+
+public sealed record CorrelateMessage(string MessageName, string? BusinessKey = null, Guid? InstanceId = null, JsonObject? Variables = null);
+
+/// <summary>Which instance received the message, and whether it was started by it.</summary>
+public sealed record CorrelationResult(Guid InstanceId, bool StartedNewInstance);
+
+public sealed record DefinitionSaveResult(WorkflowDefinition Definition, bool Created, IReadOnlyList<BpmnIssue> Issues);

@@ -1,0 +1,15 @@
+namespace Workflows.Engine;
+
+public sealed class WorkflowEngineOptions
+{
+    public const string Section = "Workflows:Engine";
+
+    /// <summary>IANA time zone for dates, working days and cron; China's by default.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Largest BPMN file accepted, in bytes.</summary>
+    public int MaxDefinitionBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>How often a step that lost an optimistic-concurrency race is re-run.</summary>
+    public int StepRetries { get; set; } = 8;
+}

@@ -1,0 +1,2 @@
+namespace Workflows.Procedures;
+internal static class AssemblyMarker;
