@@ -30,6 +30,9 @@ public sealed class WorkflowInstance
     public string? FaultMessage { get; set; }
     public string? FaultActivityId { get; set; }
 
+    /// <summary>The command that faulted (JSON), re-run by a retry.</summary>
+    public string? FaultCommand { get; set; }
+
     /// <summary>The last journal entry's sequence and hash, so appending needs no query.</summary>
     public long JournalSequence { get; set; }
     public string JournalHash { get; set; } = "";
@@ -73,6 +76,9 @@ public sealed class Token
     /// <summary>True for the body of one multi-instance iteration (runs the activity itself, not the loop).</summary>
     public bool IsIteration { get; set; }
     public int? LoopCounter { get; set; }
+
+    /// <summary>The instance a call activity started and waits for.</summary>
+    public Guid? CalledInstanceId { get; set; }
 
     /// <summary>Local variables (multi-instance element variable and counters) as a JSON object, or null.</summary>
     public string? LocalVariables { get; set; }

@@ -15,5 +15,8 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>A worker's claim: others leave the message alone until this passes.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
     public string? LastError { get; set; }
 }

@@ -34,6 +34,10 @@ public sealed class WorkflowTimer
     /// <summary>The timer event's id (the boundary or catch event, or the start event).</summary>
     public required string ActivityId { get; set; }
     public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>The timer definition's kind and its expression after <c>${...}</c> was resolved, for the next cycle.</summary>
+    public Bpmn.Model.TimerKind Kind { get; set; }
+    public string? Expression { get; set; }
     public TimerStatus Status { get; set; }
 
     /// <summary>For cycles: how many more firings remain after this one (null: unbounded).</summary>

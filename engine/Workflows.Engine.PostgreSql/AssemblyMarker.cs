@@ -1,2 +1,0 @@
-namespace Workflows.Engine.PostgreSql;
-internal static class AssemblyMarker;

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflows.Engine.Persistence;
+
+namespace Workflows.Engine.PostgreSql;
+
+public static class PostgreSqlWorkflowEngineBuilderExtensions
+{
+    /// <summary>Scale-out: the engine's tables in PostgreSQL, shared by any number of hosts.</summary>
+    public static WorkflowEngineBuilder UsePostgreSql(this WorkflowEngineBuilder builder, string connectionString)
+    {
+        builder.Services.AddDbContextFactory<WorkflowDbContext>(options => Configure(options, connectionString));
+        builder.Services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
+        return builder;
+    }
+
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(PostgreSqlWorkflowEngineBuilderExtensions).Assembly.GetName().Name)
+            .MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable));
+}

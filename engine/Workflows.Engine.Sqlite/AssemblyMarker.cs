@@ -1,2 +1,0 @@
-namespace Workflows.Engine.Sqlite;
-internal static class AssemblyMarker;

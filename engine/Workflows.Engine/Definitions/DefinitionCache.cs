@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Bpmn.Model;
+using Workflows.Engine.Bpmn.Parsing;
+using Workflows.Engine.Persistence;
+
+namespace Workflows.Engine.Definitions;
+
+/// <summary>
+/// Parsed process models by definition id. A stored version's XML never changes, so a model
+/// parsed once stays valid for the life of the process.
+/// </summary>
+public sealed class DefinitionCache
+{
+    private readonly ConcurrentDictionary<Guid, ProcessModel> _models = new();
+
+    public ProcessModel Model(WorkflowDefinition definition) =>
+        _models.GetOrAdd(definition.Id, static (_, xml) =>
+            BpmnParser.Parse(xml, new BpmnParserOptions { MaxCharacters = int.MaxValue }).MainProcess
+                ?? throw new InvalidOperationException("A stored definition has no executable process."),
+            definition.Xml);
+
+    public Task<WorkflowDefinition?> LatestPublishedAsync(WorkflowDbContext db, string key, CancellationToken cancellationToken) =>
+        db.Definitions.AsNoTracking()
+            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,78 @@
+using Workflows.Engine.Activities;
+using Workflows.Engine.Bpmn.Model;
+using Workflows.Engine.Scripting;
+using Workflows.Engine.Timers;
+
+namespace Workflows.Engine.Definitions;
+
+/// <summary>
+/// The engine's checks on top of the parser's structural ones: expressions parse, timers and
+/// due rules are valid, service tasks name an installed activity. Each finding names its element.
+/// </summary>
+public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculator timers, ActivityHandlerRegistry handlers)
+{
+    public IReadOnlyList<BpmnIssue> Validate(ProcessModel process)
+    {
+        var issues = new List<BpmnIssue>();
+        foreach (var flow in process.FlowsById.Values)
+        {
+            if (flow.Condition is { } condition && scripts.CheckSyntax(condition, isExpression: true) is { } error)
+            {
+                issues.Add(new(flow.Id, flow.ElementType, $"The condition does not parse: {error}"));
+            }
+        }
+        foreach (var node in process.NodesById.Values)
+        {
+            CheckNode(node, issues);
+        }
+        return issues;
+    }
+
+    private void CheckNode(FlowNode node, List<BpmnIssue> issues)
+    {
+        void Error(string message) => issues.Add(new(node.Id, node.ElementType, message));
+
+        if (node is Activity { MultiInstance.CompletionCondition: { } completion }
+            && scripts.CheckSyntax(completion, isExpression: true) is { } completionError)
+        {
+            Error($"The completion condition does not parse: {completionError}");
+        }
+        switch (node)
+        {
+            case UserTask { Due: { } due } when !due.Contains("${", StringComparison.Ordinal) && timers.ValidateDue(due) is { } dueError:
+                Error($"The due rule '{due}' is not valid: {dueError}");
+                break;
+            case UserTask { Assignee: null, CandidateGroups.Count: 0, CandidateUsers.Count: 0 }:
+                issues.Add(new(node.Id, node.ElementType, "Nobody can take this task: set fz:assignee or fz:candidateGroups.", IssueSeverity.Warning));
+                break;
+            case ServiceTask { ActivityType: { } type } serviceTask:
+                if (handlers.Find(type) is not { } handler)
+                {
+                    Error($"No activity of type '{type}' is installed (installed: {string.Join(", ", handlers.Types.Order())}).");
+                }
+                else
+                {
+                    foreach (var message in handler.Validate(serviceTask))
+                    {
+                        Error(message);
+                    }
+                }
+                break;
+            case ScriptTask { Script: { } script } when scripts.CheckSyntax(script, isExpression: false) is { } scriptError:
+                Error($"The script does not parse: {scriptError}");
+                break;
+        }
+        var timer = node switch
+        {
+            StartEvent { Trigger: TimerEventDefinition t } => t,
+            IntermediateCatchEvent { Trigger: TimerEventDefinition t } => t,
+            BoundaryEvent { Trigger: TimerEventDefinition t } => t,
+            _ => null,
+        };
+        if (timer is not null && !timer.Expression.Contains("${", StringComparison.Ordinal)
+            && timers.Validate(timer.Kind, timer.Expression) is { } timerError)
+        {
+            Error($"The timer '{timer.Expression}' is not valid: {timerError}");
+        }
+    }
+}

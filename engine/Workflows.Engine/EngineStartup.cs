@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Workflows.Engine.Outbox;
+using Workflows.Engine.Persistence;
+using Workflows.Engine.Timers;
+
+namespace Workflows.Engine;
+
+/// <summary>Provider-specific preparation of the database before migrations (e.g. SQLite's WAL mode).</summary>
+public interface IWorkflowDatabaseSetup
+{
+    Task PrepareAsync(WorkflowDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// At start: migrate the engine's tables, then reconcile the executors with the database, which
+/// is the truth — every pending timer gets its trigger back, every unsent outbox message its job.
+/// </summary>
+internal sealed class EngineStartup(
+    IDbContextFactory<WorkflowDbContext> dbFactory,
+    IEnumerable<IWorkflowDatabaseSetup> setups,
+    ITimerScheduler timerScheduler,
+    IBackgroundDispatcher dispatcher,
+    ILogger<EngineStartup> logger) : IHostedService
+{
+    private const int Batch = 2000;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            foreach (var setup in setups)
+            {
+                await setup.PrepareAsync(db, cancellationToken);
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        await ReconcileAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var timers = 0;
+        DateTimeOffset? afterDue = null;
+        Guid afterId = Guid.Empty;
+        while (true)
+        {
+            // Keyset paging: stable while other steps add timers meanwhile.
+            var query = db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending);
+            if (afterDue is { } due)
+            {
+                var id = afterId;
+                query = query.Where(t => t.DueAt > due || (t.DueAt == due && t.Id.CompareTo(id) > 0));
+            }
+            var page = await query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            await timerScheduler.ScheduleAsync(page, cancellationToken);
+            timers += page.Count;
+            afterDue = page[^1].DueAt;
+            afterId = page[^1].Id;
+        }
+        var pending = await db.Outbox.AsNoTracking()
+            .Where(m => m.ProcessedAt == null)
+            .OrderBy(m => m.CreatedAt)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            dispatcher.Dispatch(pending);
+        }
+        logger.LogInformation("Reconciled {Timers} pending timers and {Messages} unsent outbox messages", timers, pending.Count);
+    }
+}

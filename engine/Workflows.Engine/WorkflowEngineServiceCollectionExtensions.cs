@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflows.Engine.Activities;
+using Workflows.Engine.Calendar;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Outbox;
+using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.Execution;
+using Workflows.Engine.Scripting;
+using Workflows.Engine.Timers;
+
+namespace Workflows.Engine;
+
+public static class WorkflowEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The engine core. Follow with a storage provider (<c>UseSqlite</c> / <c>UsePostgreSql</c>) and,
+    /// for real time, the executors (<c>UseQuartz</c>, <c>UseHangfire</c>).
+    /// </summary>
+    public static WorkflowEngineBuilder AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.Section);
+        services.AddOptions<ScriptOptions>().BindConfiguration(WorkflowEngineOptions.Section + ":Scripts");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
+        services.TryAddSingleton<IWorkingDayCalendar>(_ => new StatutoryCalendar(HolidayCalendarData.LoadBuiltIn()));
+        services.TryAddSingleton<TimerCalculator>();
+        services.TryAddSingleton<DefinitionCache>();
+        services.TryAddSingleton<ActivityHandlerRegistry>();
+        services.TryAddSingleton<DefinitionValidator>();
+        services.TryAddSingleton<ProcessExecutor>();
+        services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.TryAddScoped<IWorkflowQueries, WorkflowQueries>();
+        services.TryAddSingleton<IOutboxProcessor, OutboxProcessor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, ResumeParentHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, CancelInstanceHandler>());
+        services.TryAddSingleton<ITimerScheduler, NullTimerScheduler>();
+        services.TryAddSingleton<IBackgroundDispatcher, NullBackgroundDispatcher>();
+        services.TryAddSingleton<DueTimerRunner>();
+        services.AddHostedService<EngineStartup>();
+        return new WorkflowEngineBuilder(services, configuration);
+    }
+
+    /// <summary>Time moves only through <see cref="DueTimerRunner.AdvanceAsync"/>; no timer fires by itself.</summary>
+    public static WorkflowEngineBuilder UseSimulatedClock(this WorkflowEngineBuilder builder, DateTimeOffset start)
+    {
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new SimulatedClock(start)));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITimerScheduler, NullTimerScheduler>());
+        return builder;
+    }
+
+    /// <summary>Installs a service-task activity, run for <c>fz:type="{handler.Type}"</c>.</summary>
+    public static WorkflowEngineBuilder AddActivity<THandler>(this WorkflowEngineBuilder builder)
+        where THandler : class, IActivityHandler
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityHandler, THandler>());
+        return builder;
+    }
+
+    public static WorkflowEngineBuilder AddOutboxHandler<THandler>(this WorkflowEngineBuilder builder)
+        where THandler : class, IOutboxHandler
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, THandler>());
+        return builder;
+    }
+}
