@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Journal;
@@ -31,12 +30,7 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
-        {
-            // SQLite cannot compare or order DateTimeOffset text; every instant we store is UTC,
-            // so the binary form orders correctly.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        }
+        UtcInstants.Configure(configurationBuilder, Database.ProviderName);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

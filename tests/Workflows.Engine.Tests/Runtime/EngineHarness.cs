@@ -7,6 +7,7 @@ using Workflows.Engine;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Outbox;
 using Workflows.Engine.Persistence;
+using Workflows.Engine.PostgreSql;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Sqlite;
 using Workflows.Engine.Tasks;
@@ -43,7 +44,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public static WorkflowActor Actor(string user, params string[] roles) => new(user, new HashSet<string>(roles), null);
 
-    public static async Task<EngineHarness> StartAsync(Action<WorkflowEngineBuilder>? configure = null)
+    public static async Task<EngineHarness> StartAsync(Action<WorkflowEngineBuilder>? configure = null, TestDatabase? database = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "fazhi-engine-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -51,9 +52,16 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddLogging();
         var configuration = new ConfigurationBuilder().Build();
         services.AddSingleton<IConfiguration>(configuration);
-        var builder = services.AddWorkflowEngine(configuration)
-            .UseSqlite($"Data Source={Path.Combine(folder, "engine.db")}")
-            .UseSimulatedClock(Monday);
+        var builder = services.AddWorkflowEngine(configuration);
+        if (database is null)
+        {
+            builder.UseSqlite($"Data Source={Path.Combine(folder, "engine.db")}");
+        }
+        else
+        {
+            builder.UsePostgreSql(database.ConnectionString);
+        }
+        builder.UseSimulatedClock(Monday);
         configure?.Invoke(builder);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         foreach (var hosted in provider.GetServices<IHostedService>())

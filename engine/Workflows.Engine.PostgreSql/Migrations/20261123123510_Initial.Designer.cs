@@ -12,7 +12,7 @@ using Workflows.Engine.Persistence;
 namespace Workflows.Engine.PostgreSql.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261123123101_Initial")]
+    [Migration("20261123123510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

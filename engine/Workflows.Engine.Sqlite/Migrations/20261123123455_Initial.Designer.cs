@@ -11,7 +11,7 @@ using Workflows.Engine.Persistence;
 namespace Workflows.Engine.Sqlite.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261123123055_Initial")]
+    [Migration("20261123123455_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
