@@ -24,7 +24,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddOptions<ScriptOptions>().BindConfiguration(WorkflowEngineOptions.Section + ":Scripts");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
-        services.TryAddSingleton<IWorkingDayCalendar>(_ => new StatutoryCalendar(HolidayCalendarData.LoadBuiltIn()));
+        services.TryAddSingleton<IWorkingDayCalendar>(_ => StatutoryCalendar.CreateBuiltIn());
         services.TryAddSingleton<TimerCalculator>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<ActivityHandlerRegistry>();

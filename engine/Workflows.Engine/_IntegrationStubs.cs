@@ -28,13 +28,3 @@ namespace Workflows.Engine.Timers
     }
 }
 
-namespace Workflows.Engine.Calendar
-{
-    public sealed class HolidayCalendarData { public static HolidayCalendarData LoadBuiltIn() => new(); }
-    public sealed class StatutoryCalendar(HolidayCalendarData data) : IWorkingDayCalendar
-    {
-        public bool IsWorkingDay(DateOnly day) => throw new NotImplementedException(data.ToString());
-        public DateOnly AddWorkingDays(DateOnly start, int workingDays) => throw new NotImplementedException();
-        public bool HasDataFor(int year) => throw new NotImplementedException();
-    }
-}
