@@ -21,7 +21,7 @@ public static class WorkflowEngineServiceCollectionExtensions
     public static WorkflowEngineBuilder AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.Section);
-        services.AddOptions<ScriptOptions>().BindConfiguration(WorkflowEngineOptions.Section + ":Scripts");
+        services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
         services.TryAddSingleton<IWorkingDayCalendar>(_ => StatutoryCalendar.CreateBuiltIn());
