@@ -39,6 +39,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<ITimerScheduler, NullTimerScheduler>();
         services.TryAddSingleton<IBackgroundDispatcher, NullBackgroundDispatcher>();
         services.TryAddSingleton<DueTimerRunner>();
+        services.TryAddSingleton<OutboxPublisher>();
         services.AddHostedService<EngineStartup>();
         return new WorkflowEngineBuilder(services, configuration);
     }
