@@ -30,7 +30,7 @@ public sealed class ScopeTests : IAsyncLifetime
             {Flow("consult", "after")}
             """));
         var instance = await _engine.StartAsync("nested");
-        Assert.Equal(["consult", "collect"], (await _engine.InstanceAsync(instance.Id)).ActiveActivityIds);
+        Assert.Equal(["collect", "consult"], (await _engine.InstanceAsync(instance.Id)).ActiveActivityIds.Order());
 
         await _engine.CompleteAsync(await _engine.SingleTaskAsync(instance.Id, "collect"), EngineHarness.Owner);
 
