@@ -8,6 +8,7 @@ using Workflows.Engine.Outbox;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.Execution;
 using Workflows.Engine.Scripting;
+using Workflows.Engine.Tasks;
 using Workflows.Engine.Timers;
 
 namespace Workflows.Engine;
@@ -26,6 +27,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
         services.TryAddSingleton<IWorkingDayCalendar>(_ => StatutoryCalendar.CreateBuiltIn());
         services.TryAddSingleton<TimerCalculator>();
+        services.TryAddSingleton<TaskDeadlines>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<ActivityHandlerRegistry>();
         services.TryAddSingleton<DefinitionValidator>();

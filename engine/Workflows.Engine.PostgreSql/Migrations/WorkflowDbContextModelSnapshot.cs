@@ -225,6 +225,9 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("text");
+
                     b.Property<string>("Variables")
                         .IsRequired()
                         .HasColumnType("text");
@@ -389,6 +392,9 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("ClockPausedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Comment")
                         .HasColumnType("text");
 
@@ -405,8 +411,24 @@ namespace Workflows.Engine.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DueRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("EarliestCompletion")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MinimumRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Name")
                         .HasMaxLength(500)
@@ -415,6 +437,9 @@ namespace Workflows.Engine.PostgreSql.Migrations
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ParentTaskId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -431,11 +456,52 @@ namespace Workflows.Engine.PostgreSql.Migrations
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("ParentTaskId");
+
                     b.HasIndex("Status", "Assignee");
 
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("wf_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Tasks.TaskClockStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("wf_task_clock_stops", (string)null);
                 });
 
             modelBuilder.Entity("Workflows.Engine.Timers.WorkflowTimer", b =>
@@ -471,6 +537,9 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("LadderStep")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("RemainingRepetitions")
                         .HasColumnType("integer");

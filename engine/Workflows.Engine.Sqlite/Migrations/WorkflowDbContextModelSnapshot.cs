@@ -220,6 +220,9 @@ namespace Workflows.Engine.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Variables")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -382,6 +385,9 @@ namespace Workflows.Engine.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClockPausedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
 
@@ -398,7 +404,23 @@ namespace Workflows.Engine.Sqlite.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DueRule")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EarliestCompletion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinimumRule")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -407,6 +429,9 @@ namespace Workflows.Engine.Sqlite.Migrations
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentTaskId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -424,11 +449,52 @@ namespace Workflows.Engine.Sqlite.Migrations
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("ParentTaskId");
+
                     b.HasIndex("Status", "Assignee");
 
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("wf_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Workflows.Engine.Tasks.TaskClockStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("wf_task_clock_stops", (string)null);
                 });
 
             modelBuilder.Entity("Workflows.Engine.Timers.WorkflowTimer", b =>
@@ -464,6 +530,9 @@ namespace Workflows.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LadderStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("RemainingRepetitions")
                         .HasColumnType("INTEGER");

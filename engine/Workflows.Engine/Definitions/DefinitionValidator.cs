@@ -1,6 +1,7 @@
 using Workflows.Engine.Activities;
 using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Scripting;
+using Workflows.Engine.Tasks;
 using Workflows.Engine.Timers;
 
 namespace Workflows.Engine.Definitions;
@@ -9,7 +10,7 @@ namespace Workflows.Engine.Definitions;
 /// The engine's checks on top of the parser's structural ones: expressions parse, timers and
 /// due rules are valid, service tasks name an installed activity. Each finding names its element.
 /// </summary>
-public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculator timers, ActivityHandlerRegistry handlers)
+public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculator timers, TaskDeadlines deadlines, ActivityHandlerRegistry handlers)
 {
     public IReadOnlyList<BpmnIssue> Validate(ProcessModel process)
     {
@@ -28,6 +29,31 @@ public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculato
         return issues;
     }
 
+    private void CheckUserTask(UserTask task, List<BpmnIssue> issues)
+    {
+        void Add(string message, IssueSeverity severity = IssueSeverity.Error) => issues.Add(new(task.Id, task.ElementType, message, severity));
+
+        if (task.Due is { } due && !due.Contains("${", StringComparison.Ordinal) && deadlines.Validate(due) is { } dueError)
+        {
+            Add($"The due rule '{due}' is not valid: {dueError}");
+        }
+        if (task.Extension("minimum") is { } minimum && !minimum.Contains("${", StringComparison.Ordinal) && deadlines.Validate(minimum) is { } minimumError)
+        {
+            Add($"The minimum period '{minimum}' is not valid: {minimumError}");
+        }
+        var ladderErrors = new List<string>();
+        var ladder = TaskLadder.Read(task, ladderErrors);
+        ladderErrors.ForEach(e => Add(e));
+        if (ladder.Count > 0 && task.Due is null)
+        {
+            Add("The reminder ladder counts from the due date: set fz:due.");
+        }
+        if (task.Assignee is null && task.CandidateGroups.Count == 0 && task.CandidateUsers.Count == 0)
+        {
+            Add("Nobody can take this task: set fz:assignee or fz:candidateGroups.", IssueSeverity.Warning);
+        }
+    }
+
     private void CheckNode(FlowNode node, List<BpmnIssue> issues)
     {
         void Error(string message) => issues.Add(new(node.Id, node.ElementType, message));
@@ -39,11 +65,8 @@ public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculato
         }
         switch (node)
         {
-            case UserTask { Due: { } due } when !due.Contains("${", StringComparison.Ordinal) && timers.ValidateDue(due) is { } dueError:
-                Error($"The due rule '{due}' is not valid: {dueError}");
-                break;
-            case UserTask { Assignee: null, CandidateGroups.Count: 0, CandidateUsers.Count: 0 }:
-                issues.Add(new(node.Id, node.ElementType, "Nobody can take this task: set fz:assignee or fz:candidateGroups.", IssueSeverity.Warning));
+            case UserTask userTask:
+                CheckUserTask(userTask, issues);
                 break;
             case ServiceTask { ActivityType: { } type } serviceTask:
                 if (handlers.Find(type) is not { } handler)

@@ -20,6 +20,9 @@ public sealed class WorkflowInstance
     /// <summary>Process variables as a JSON object.</summary>
     public string Variables { get; set; } = "{}";
     public string? StartedBy { get; set; }
+
+    /// <summary>The unit of the person who started it (the lead unit, 承办单位): <c>{unit}</c> in recipient specs.</summary>
+    public string? UnitCode { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 

@@ -22,6 +22,7 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<HumanTask> Tasks => Set<HumanTask>();
+    public DbSet<TaskClockStop> TaskClockStops => Set<TaskClockStop>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
     public DbSet<MessageSubscription> MessageSubscriptions => Set<MessageSubscription>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
@@ -89,6 +90,17 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
             e.Property(t => t.CandidateUsers).HasMaxLength(1000);
             e.Property(t => t.CompletedBy).HasMaxLength(200);
             e.Property(t => t.Outcome).HasMaxLength(100);
+            e.Property(t => t.DueRule).HasMaxLength(100);
+            e.Property(t => t.MinimumRule).HasMaxLength(100);
+            e.HasIndex(t => t.ParentTaskId);
+        });
+        modelBuilder.Entity<TaskClockStop>(e =>
+        {
+            e.ToTable("wf_task_clock_stops");
+            e.HasIndex(s => s.TaskId);
+            e.Property(s => s.PausedBy).HasMaxLength(200);
+            e.Property(s => s.ResumedBy).HasMaxLength(200);
+            e.Property(s => s.Reason).HasMaxLength(2000);
         });
         modelBuilder.Entity<WorkflowTimer>(e =>
         {

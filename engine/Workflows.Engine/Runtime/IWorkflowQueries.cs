@@ -63,7 +63,11 @@ public sealed record TaskView(
     string? BusinessKey,
     string? Outcome,
     string? CompletedBy,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    HumanTaskKind Kind,
+    Guid? ParentTaskId,
+    DateTimeOffset? EarliestCompletion,
+    bool ClockStopped);
 
 public sealed record HistoryEntryView(long Sequence, DateTimeOffset At, string? ActivityId, string Kind, string? Actor, JsonNode? Data, string Hash, string PreviousHash);
 

@@ -27,6 +27,12 @@ public interface IWorkflowRuntime
 
     Task<CorrelationResult> CorrelateMessageAsync(CorrelateMessage command, WorkflowActor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>Stops a task's statutory clock (e.g. while materials are supplemented); the reason is required.</summary>
+    Task PauseTaskClockAsync(Guid taskId, string reason, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Restarts a stopped clock; the due date moves by the paused working days and the ladder follows.</summary>
+    Task ResumeTaskClockAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default);
+
     Task CancelAsync(Guid instanceId, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default);
 
     /// <summary>Re-runs the command that faulted an instance.</summary>
@@ -35,7 +41,8 @@ public interface IWorkflowRuntime
 
 public sealed record StartInstance(string DefinitionKey, string? BusinessKey = null, JsonObject? Variables = null, int? Version = null);
 
-public sealed record TaskCompletion(string? Outcome = null, JsonObject? Variables = null, string? Comment = null);
+/// <param name="ShortenReason">Why a step with a minimum period (不少于) closes before the period ends; recorded in the journal.</param>
+public sealed record TaskCompletion(string? Outcome = null, JsonObject? Variables = null, string? Comment = null, string? ShortenReason = null);
 
 public sealed record CorrelateMessage(string MessageName, string? BusinessKey = null, Guid? InstanceId = null, JsonObject? Variables = null);
 

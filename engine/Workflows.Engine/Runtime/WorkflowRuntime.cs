@@ -7,6 +7,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Outbox;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Runtime.Execution;
+using Workflows.Engine.Tasks;
 using Workflows.Engine.Timers;
 
 namespace Workflows.Engine.Runtime;
@@ -23,6 +24,7 @@ internal sealed partial class WorkflowRuntime(
     DefinitionCache definitions,
     DefinitionValidator validator,
     TimerCalculator timerCalculator,
+    TaskDeadlines deadlines,
     ITimerScheduler timerScheduler,
     IBackgroundDispatcher dispatcher,
     TimeProvider clock,

@@ -10,6 +10,9 @@ public enum TimerRole
 
     /// <summary>A timer start event of a published definition.</summary>
     Start,
+
+    /// <summary>A rung of a user task's reminder and escalation ladder.</summary>
+    Ladder,
 }
 
 public enum TimerStatus
@@ -42,6 +45,9 @@ public sealed class WorkflowTimer
 
     /// <summary>For cycles: how many more firings remain after this one (null: unbounded).</summary>
     public int? RemainingRepetitions { get; set; }
+
+    /// <summary>For a ladder timer: the index of its rung in the task's ladder.</summary>
+    public int? LadderStep { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? FiredAt { get; set; }
 }

@@ -44,7 +44,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public static WorkflowActor Actor(string user, params string[] roles) => new(user, new HashSet<string>(roles), null);
 
-    public static async Task<EngineHarness> StartAsync(Action<WorkflowEngineBuilder>? configure = null, TestDatabase? database = null)
+    public static async Task<EngineHarness> StartAsync(Action<WorkflowEngineBuilder>? configure = null, TestDatabase? database = null, DateTimeOffset? start = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "fazhi-engine-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -61,7 +61,7 @@ public sealed class EngineHarness : IAsyncDisposable
         {
             builder.UsePostgreSql(database.ConnectionString);
         }
-        builder.UseSimulatedClock(Monday);
+        builder.UseSimulatedClock(start ?? Monday);
         configure?.Invoke(builder);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         foreach (var hosted in provider.GetServices<IHostedService>())
@@ -95,7 +95,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public async Task<TaskView> SingleTaskAsync(Guid instanceId, string activityId)
     {
-        var tasks = (await TasksAsync(instanceId)).Where(t => t.ActivityId == activityId).ToList();
+        var tasks = (await TasksAsync(instanceId)).Where(t => t.ActivityId == activityId && t.Kind == HumanTaskKind.Step).ToList();
         Assert.True(tasks.Count == 1, $"expected one open task at {activityId}, found {tasks.Count}");
         return tasks[0];
     }

@@ -24,4 +24,11 @@ public static class JournalKinds
     public const string CalledInstanceStarted = "CalledInstanceStarted";
     public const string CalledInstanceCompleted = "CalledInstanceCompleted";
     public const string ServiceTaskRan = "ServiceTaskRan";
+    public const string TaskReminded = "TaskReminded";
+    public const string TaskEscalated = "TaskEscalated";
+    public const string EscalationHandled = "EscalationHandled";
+    public const string MinimumPeriodShortened = "MinimumPeriodShortened";
+    public const string ClockPaused = "ClockPaused";
+    public const string ClockResumed = "ClockResumed";
+    public const string DeadlineRecomputed = "DeadlineRecomputed";
 }

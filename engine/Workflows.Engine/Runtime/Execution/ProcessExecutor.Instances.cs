@@ -31,6 +31,7 @@ internal sealed partial class ProcessExecutor
             Status = InstanceStatus.Running,
             Variables = EngineJson.Write(variables ?? []),
             StartedBy = session.Actor.UserName,
+            UnitCode = parent is { } p && session.Instances.TryGetValue(p.InstanceId, out var caller) ? caller.Instance.UnitCode : session.Actor.UnitCode,
             StartedAt = session.Now,
             ParentInstanceId = parent?.InstanceId,
             ParentTokenId = parent?.TokenId,

@@ -108,7 +108,7 @@ internal sealed partial class ProcessExecutor
             exec.OpenTasks.Remove(task);
             exec.Record(JournalKinds.TaskCancelled, task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString(), ["reason"] = reason });
         }
-        CancelTimers(exec, token, onlyBoundary: false);
+        CancelTimers(exec, token);
         foreach (var subscription in exec.Subscriptions.Where(s => s.TokenId == token.Id).ToList())
         {
             exec.Subscriptions.Remove(subscription);
@@ -125,11 +125,12 @@ internal sealed partial class ProcessExecutor
         }
     }
 
-    private static void CancelTimers(InstanceExecution exec, Token token, bool onlyBoundary)
+    /// <summary>The token's boundary and ladder timers: they only matter while it waits where it is.</summary>
+    private static void CancelTimers(InstanceExecution exec, Token token, Timers.TimerRole? onlyRole = null)
     {
         foreach (var timer in exec.PendingTimers.Where(t => t.TokenId == token.Id).ToList())
         {
-            if (onlyBoundary && timer.Role != Timers.TimerRole.Boundary)
+            if (onlyRole is { } role && timer.Role != role)
             {
                 continue;
             }

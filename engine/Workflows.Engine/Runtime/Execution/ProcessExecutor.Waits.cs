@@ -18,19 +18,6 @@ internal sealed partial class ProcessExecutor
         var assignee = userTask.Assignee is null ? null : ResolveText(userTask.Assignee, variables, userTask.Id);
         var groups = ResolveList(userTask.CandidateGroups, variables, userTask.Id);
         var users = ResolveList(userTask.CandidateUsers, variables, userTask.Id);
-        DateTimeOffset? dueAt = null;
-        if (userTask.Due is { } due)
-        {
-            var rule = ResolveText(due, variables, userTask.Id);
-            try
-            {
-                dueAt = timerCalculator.DueFrom(rule, exec.Now);
-            }
-            catch (Exception ex) when (ex is FormatException or ArgumentException)
-            {
-                throw new WorkflowExecutionException(userTask.Id, $"The due rule '{rule}' is not valid: {ex.Message}", ex);
-            }
-        }
         var task = new HumanTask
         {
             Id = Guid.CreateVersion7(),
@@ -39,12 +26,28 @@ internal sealed partial class ProcessExecutor
             ActivityId = userTask.Id,
             Name = userTask.Name,
             Assignee = string.IsNullOrWhiteSpace(assignee) ? null : assignee,
-            CandidateGroups = groups.Count == 0 ? null : string.Join(',', groups),
+            CandidateGroups = groups.Count == 0 ? null : string.Join(',', groups.Select(g => ExpandUnit(exec, g))),
             CandidateUsers = users.Count == 0 ? null : string.Join(',', users),
             Status = UserTaskStatus.Open,
+            Kind = HumanTaskKind.Step,
             CreatedAt = exec.Now,
-            DueAt = dueAt,
         };
+        var warnings = new JsonArray();
+        if (userTask.Due is { } due)
+        {
+            task.DueRule = ResolveText(due, variables, userTask.Id);
+            var deadline = Deadline(userTask.Id, task.DueRule, () => deadlines.Due(task.DueRule, exec.Now, [], exec.Now));
+            task.DueAt = deadline.At;
+            foreach (var warning in deadline.Warnings)
+            {
+                warnings.Add(warning);
+            }
+        }
+        if (userTask.Extension("minimum") is { } minimum)
+        {
+            task.MinimumRule = ResolveText(minimum, variables, userTask.Id);
+            task.EarliestCompletion = Deadline(userTask.Id, task.MinimumRule, () => deadlines.EarliestCompletion(task.MinimumRule, exec.Now)).At;
+        }
         exec.Session.Db.Tasks.Add(task);
         exec.OpenTasks.Add(task);
         exec.Record(JournalKinds.TaskCreated, userTask.Id, new JsonObject
@@ -52,23 +55,44 @@ internal sealed partial class ProcessExecutor
             ["taskId"] = task.Id.ToString(),
             ["assignee"] = task.Assignee,
             ["candidateGroups"] = task.CandidateGroups,
-            ["dueAt"] = dueAt?.ToString("O", CultureInfo.InvariantCulture),
+            ["dueAt"] = task.DueAt?.ToString("O", CultureInfo.InvariantCulture),
+            ["earliestCompletion"] = task.EarliestCompletion?.ToString("O", CultureInfo.InvariantCulture),
+            ["warnings"] = warnings.Count > 0 ? warnings : null,
         });
+        ArmLadder(exec, token, userTask, task);
+    }
+
+    private static TaskDeadline Deadline(string elementId, string rule, Func<TaskDeadline> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            throw new WorkflowExecutionException(elementId, $"The period '{rule}' is not valid: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Completes a human task: the caller has checked that it is open and that the actor may act.</summary>
     public void CompleteHumanTask(InstanceExecution exec, HumanTask task, TaskCompletion completion)
     {
+        if (task.Kind == HumanTaskKind.Escalation)
+        {
+            CloseTask(exec, task, completion);
+            exec.Record(JournalKinds.EscalationHandled, task.ActivityId, new JsonObject
+            {
+                ["taskId"] = task.Id.ToString(),
+                ["parentTaskId"] = task.ParentTaskId?.ToString(),
+                ["comment"] = completion.Comment,
+            });
+            return;
+        }
         var token = exec.FindToken(task.TokenId)
             ?? throw new WorkflowConflictException($"Task {task.Id} has no live token; it cannot be completed.");
         var userTask = (UserTask)exec.Process.Node(task.ActivityId);
-        task.Status = UserTaskStatus.Completed;
-        task.CompletedAt = exec.Now;
-        task.CompletedBy = exec.Session.Actor.UserName;
-        task.Outcome = completion.Outcome;
-        task.Comment = completion.Comment;
-        task.SubmittedVariables = completion.Variables is null ? null : EngineJson.Write(completion.Variables);
-        exec.OpenTasks.Remove(task);
+        CheckMinimumPeriod(exec, task, completion);
+        CloseTask(exec, task, completion);
 
         exec.MergeVariables(completion.Variables);
         if (token.IsIteration && token.ParentId is { } bodyId)
@@ -87,7 +111,41 @@ internal sealed partial class ProcessExecutor
             ["comment"] = completion.Comment,
             ["variables"] = completion.Variables?.DeepClone(),
         });
+        CloseEscalations(exec, task);
         CompleteActivity(exec, token, userTask);
+    }
+
+    private static void CloseTask(InstanceExecution exec, HumanTask task, TaskCompletion completion)
+    {
+        task.Status = UserTaskStatus.Completed;
+        task.CompletedAt = exec.Now;
+        task.CompletedBy = exec.Session.Actor.UserName;
+        task.Outcome = completion.Outcome;
+        task.Comment = completion.Comment;
+        task.SubmittedVariables = completion.Variables is null ? null : EngineJson.Write(completion.Variables);
+        exec.OpenTasks.Remove(task);
+    }
+
+    /// <summary>A minimum period ("不少于") may only be cut short with a recorded reason.</summary>
+    private void CheckMinimumPeriod(InstanceExecution exec, HumanTask task, TaskCompletion completion)
+    {
+        if (task.EarliestCompletion is not { } earliest || exec.Now >= earliest)
+        {
+            return;
+        }
+        var lastDay = deadlines.Clock.DateOf(earliest.AddSeconds(-1));
+        if (string.IsNullOrWhiteSpace(completion.ShortenReason))
+        {
+            var message = $"此环节期限不少于 {task.MinimumRule}，至 {lastDay:yyyy-MM-dd} 届满，届满前办结须说明缩短理由 (shortenReason).";
+            throw new WorkflowValidationException(message, [new ValidationError("shortenReason", message)]);
+        }
+        exec.Record(JournalKinds.MinimumPeriodShortened, task.ActivityId, new JsonObject
+        {
+            ["taskId"] = task.Id.ToString(),
+            ["minimum"] = task.MinimumRule,
+            ["until"] = lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["reason"] = completion.ShortenReason,
+        });
     }
 
     private void WaitForEvent(InstanceExecution exec, Token token, IntermediateCatchEvent catchEvent)
@@ -189,6 +247,11 @@ internal sealed partial class ProcessExecutor
         }
         timer.Status = TimerStatus.Fired;
         timer.FiredAt = exec.Now;
+        if (timer.Role == TimerRole.Ladder)
+        {
+            ClimbLadder(exec, token, timer);
+            return;
+        }
         var node = exec.Process.Node(timer.ActivityId);
         exec.Record(JournalKinds.TimerFired, node.Id, new JsonObject
         {

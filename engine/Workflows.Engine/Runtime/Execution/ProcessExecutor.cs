@@ -5,6 +5,7 @@ using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Scripting;
+using Workflows.Engine.Tasks;
 using Workflows.Engine.Timers;
 
 namespace Workflows.Engine.Runtime.Execution;
@@ -17,6 +18,7 @@ namespace Workflows.Engine.Runtime.Execution;
 internal sealed partial class ProcessExecutor(
     IScriptEvaluator scripts,
     TimerCalculator timerCalculator,
+    TaskDeadlines deadlines,
     ActivityHandlerRegistry handlers,
     DefinitionCache definitions,
     ILogger<ProcessExecutor> logger)
@@ -106,7 +108,7 @@ internal sealed partial class ProcessExecutor(
     /// <summary>An activity finished: its boundary timers stop, and the token moves on (or back to its loop).</summary>
     public void CompleteActivity(InstanceExecution exec, Token token, Activity activity)
     {
-        CancelTimers(exec, token, onlyBoundary: true);
+        CancelTimers(exec, token);
         exec.Record(JournalKinds.ActivityCompleted, activity.Id, token.LoopCounter is { } i ? new JsonObject { ["loopCounter"] = i } : null);
         if (token.IsIteration)
         {

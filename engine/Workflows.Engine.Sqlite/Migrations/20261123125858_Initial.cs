@@ -60,6 +60,7 @@ namespace Workflows.Engine.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Variables = table.Column<string>(type: "TEXT", nullable: false),
                     StartedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UnitCode = table.Column<string>(type: "TEXT", nullable: true),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ParentInstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -133,6 +134,24 @@ namespace Workflows.Engine.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "wf_task_clock_stops",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PausedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResumedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResumedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_task_clock_stops", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_tasks",
                 columns: table => new
                 {
@@ -145,8 +164,14 @@ namespace Workflows.Engine.Sqlite.Migrations
                     CandidateGroups = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CandidateUsers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ParentTaskId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueRule = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EarliestCompletion = table.Column<long>(type: "INTEGER", nullable: true),
+                    MinimumRule = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClockPausedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -173,6 +198,7 @@ namespace Workflows.Engine.Sqlite.Migrations
                     Expression = table.Column<string>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     RemainingRepetitions = table.Column<int>(type: "INTEGER", nullable: true),
+                    LadderStep = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     FiredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -255,9 +281,19 @@ namespace Workflows.Engine.Sqlite.Migrations
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_wf_task_clock_stops_TaskId",
+                table: "wf_task_clock_stops",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_wf_tasks_InstanceId",
                 table: "wf_tasks",
                 column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_tasks_ParentTaskId",
+                table: "wf_tasks",
+                column: "ParentTaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_tasks_Status_Assignee",
@@ -310,6 +346,9 @@ namespace Workflows.Engine.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "wf_outbox");
+
+            migrationBuilder.DropTable(
+                name: "wf_task_clock_stops");
 
             migrationBuilder.DropTable(
                 name: "wf_tasks");

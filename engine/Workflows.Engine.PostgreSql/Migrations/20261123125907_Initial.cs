@@ -61,6 +61,7 @@ namespace Workflows.Engine.PostgreSql.Migrations
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Variables = table.Column<string>(type: "text", nullable: false),
                     StartedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UnitCode = table.Column<string>(type: "text", nullable: true),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ParentInstanceId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -134,6 +135,24 @@ namespace Workflows.Engine.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "wf_task_clock_stops",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstanceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PausedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ResumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResumedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_task_clock_stops", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_tasks",
                 columns: table => new
                 {
@@ -146,8 +165,14 @@ namespace Workflows.Engine.PostgreSql.Migrations
                     CandidateGroups = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CandidateUsers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ParentTaskId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DueRule = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EarliestCompletion = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MinimumRule = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClockPausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CompletedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -174,6 +199,7 @@ namespace Workflows.Engine.PostgreSql.Migrations
                     Expression = table.Column<string>(type: "text", nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     RemainingRepetitions = table.Column<int>(type: "integer", nullable: true),
+                    LadderStep = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -256,9 +282,19 @@ namespace Workflows.Engine.PostgreSql.Migrations
                 column: "ProcessedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_wf_task_clock_stops_TaskId",
+                table: "wf_task_clock_stops",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_wf_tasks_InstanceId",
                 table: "wf_tasks",
                 column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_wf_tasks_ParentTaskId",
+                table: "wf_tasks",
+                column: "ParentTaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_wf_tasks_Status_Assignee",
@@ -311,6 +347,9 @@ namespace Workflows.Engine.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "wf_outbox");
+
+            migrationBuilder.DropTable(
+                name: "wf_task_clock_stops");
 
             migrationBuilder.DropTable(
                 name: "wf_tasks");
