@@ -82,7 +82,7 @@ internal sealed partial class WorkflowRuntime(
             return true;
         }
         var inner = ex.InnerException as DbException;
-        return inner is not null && (inner.SqlState is "23505" or "40001"
+        return inner is not null && (inner.SqlState is "23505" or "40001" or "40P01"
             || inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)
             || inner.Message.Contains("database is locked", StringComparison.Ordinal));
     }
