@@ -1,2 +1,0 @@
-namespace Workflows.Engine.Hangfire;
-internal static class AssemblyMarker;

@@ -1,2 +1,0 @@
-namespace Workflows.Engine.Quartz;
-internal static class AssemblyMarker;
