@@ -41,4 +41,8 @@ public sealed class RecordingWorkflowRuntime : IWorkflowRuntime
     public Task CancelAsync(Guid instanceId, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task PauseTaskClockAsync(Guid taskId, string reason, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task ResumeTaskClockAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
