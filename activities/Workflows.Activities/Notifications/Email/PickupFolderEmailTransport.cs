@@ -33,8 +33,9 @@ public sealed class PickupFolderEmailTransport(IOptionsMonitor<EmailOptions> opt
     {
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
-            // 8bit UTF-8 keeps the Chinese text readable in the raw file; MimeKit picks it per part.
-            message.Prepare(EncodingConstraint.EightBit);
+            // 8bit UTF-8 keeps the Chinese text readable in the raw file. The line limit is RFC 5322's
+            // 998 octets: at the default 78 a line of 27 Chinese characters would force base64.
+            message.Prepare(EncodingConstraint.EightBit, maxLineLength: 998);
             var target = Path.Combine(folder, FileNameFor(message));
             var temporary = target + ".tmp";
             // Written aside and moved into place, so a reader of the folder never sees half a message.
