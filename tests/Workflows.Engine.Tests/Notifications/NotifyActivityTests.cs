@@ -33,6 +33,14 @@ public sealed class NotifyActivityTests
         Assert.Contains(problems, p => p.StartsWith("The notify activity needs fz:title", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Validate_EmailWithoutSubject_NamesFzSubject()
+    {
+        var problem = Assert.Single(new EmailActivity(Scripts).Validate(Task("email", ("recipients", "owner"))));
+
+        Assert.StartsWith("The email activity needs fz:subject (or fz:title)", problem);
+    }
+
     [Theory]
     [InlineData("recipients", "legal-office:", "fz:recipients:")]
     [InlineData("recipients", "${reviewers +}", "fz:recipients: the expression")]

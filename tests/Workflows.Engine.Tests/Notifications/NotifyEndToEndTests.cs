@@ -25,14 +25,14 @@ public sealed class NotifyEndToEndTests(SmtpServerFixture smtp) : IClassFixture<
     [Fact]
     public async Task NotifyTask_DeliversInboxItemsAndEmails_AndJournalsIt()
     {
-        await _host.Engine.DeployAsync(Process("notify-flow", $"""
+        await _host.Engine.DeployAsync(Process("notify-flow", $$"""
             <bpmn:startEvent id="start" />
             <bpmn:sendTask id="tell" name="通知审查" fz:type="notify" fz:kind="assignment"
-                           fz:recipients="legal-office:reviewer, ${"${owner}"}"
-                           fz:title="请审查：${"${title}"}" fz:body="事项「${"${title}"}」已提交，请于5个工作日内完成合法性审查。" />
-            {UserTask("review")}
-            {Flow("start", "tell")}
-            {Flow("tell", "review")}
+                           fz:recipients="legal-office:reviewer, ${owner}"
+                           fz:title="请审查：${title}" fz:body="事项「${title}」已提交，请于5个工作日内完成合法性审查。" />
+            {{UserTask("review")}}
+            {{Flow("start", "tell")}}
+            {{Flow("tell", "review")}}
             """));
         var instance = await _host.Engine.StartAsync("notify-flow", new JsonObject { ["title"] = "关于调整城市供水价格的决定", ["owner"] = "owner" });
 

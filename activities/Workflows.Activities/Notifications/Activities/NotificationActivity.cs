@@ -27,6 +27,9 @@ public abstract class NotificationActivity(IScriptEvaluator scripts) : IActivity
 
     protected virtual string? Title(ServiceTask task) => task.Extension("title");
 
+    /// <summary>How the title attribute is named in messages to the person who drew the process.</summary>
+    protected virtual string TitleAttribute => "fz:title";
+
     public IEnumerable<string> Validate(ServiceTask task)
     {
         if (task.Extension("recipients") is not { } recipients)
@@ -42,7 +45,7 @@ public abstract class NotificationActivity(IScriptEvaluator scripts) : IActivity
         }
         if (Title(task) is null)
         {
-            yield return $"The {Type} activity needs fz:title: the notification's title (${{variable}} placeholders allowed).";
+            yield return $"The {Type} activity needs {TitleAttribute}: the notification's title (${{variable}} placeholders allowed).";
         }
         foreach (var (name, text) in new[] { ("title", Title(task)), ("body", task.Extension("body")), ("link", task.Extension("link")) })
         {
@@ -131,4 +134,5 @@ public sealed class EmailActivity(IScriptEvaluator scripts) : NotificationActivi
     protected override NotificationChannels DefaultChannels => NotificationChannels.Email;
     protected override bool ReadsChannels => false;
     protected override string? Title(ServiceTask task) => task.Extension("title") ?? task.Extension("subject");
+    protected override string TitleAttribute => "fz:subject (or fz:title)";
 }

@@ -14,17 +14,32 @@ public sealed class SmtpEmailTransport(IOptionsMonitor<EmailOptions> options) : 
     private sealed class Session(EmailOptions options) : IEmailSession
     {
         private readonly SmtpClient _client = new() { Timeout = options.TimeoutSeconds * 1000 };
+        private Exception? _connectFailure;
 
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             // Connecting lazily, and again after a dropped connection, lets the rest of a batch go
-            // out when the server went away in the middle of it.
+            // out when the server went away in the middle of it. A failed connect is not repeated
+            // for every remaining recipient: the handler stays well inside the outbox claim, and
+            // the executor's retry tries again later.
+            if (_connectFailure is not null)
+            {
+                throw new IOException($"Not connected to the SMTP server: {_connectFailure.Message}", _connectFailure);
+            }
             if (!_client.IsConnected)
             {
-                await _client.ConnectAsync(options.Host ?? "", options.EffectivePort, Map(options.Security), cancellationToken);
-                if (!string.IsNullOrEmpty(options.UserName))
+                try
                 {
-                    await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+                    await _client.ConnectAsync(options.Host ?? "", options.EffectivePort, Map(options.Security), cancellationToken);
+                    if (!string.IsNullOrEmpty(options.UserName))
+                    {
+                        await _client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _connectFailure = ex;
+                    throw;
                 }
             }
             try

@@ -107,7 +107,8 @@ public sealed partial class NotificationRenderer(
         foreach (var item in items.OfType<JsonObject>())
         {
             var values = Values(item, recipient);
-            lines.AppendLine(Fill(Text("QuarterlyDigest.Item"), values, dropIncompleteLines: false).Replace("（）", "", StringComparison.Ordinal).Replace(" ()", "", StringComparison.Ordinal));
+            var template = values.ContainsKey("businessKey") ? "QuarterlyDigest.Item" : "QuarterlyDigest.ItemWithoutKey";
+            lines.AppendLine(Fill(Text(template), values, dropIncompleteLines: false));
         }
         return lines.ToString().TrimEnd();
     }
