@@ -27,9 +27,18 @@ internal sealed class AccountsStartup(
             }
         }
 
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
+        if (options.Value.BootstrapAdmin is { UserName: { Length: > 0 } name, Password: { Length: > 0 } password }
+            && await users.FindByNameAsync(name) is null)
+        {
+            var admin = new WorkflowUser { UserName = name, DisplayName = Roles.DisplayNames[Roles.Admin] };
+            Ensure(await users.CreateAsync(admin, password), $"bootstrap administrator {name}");
+            Ensure(await users.AddToRoleAsync(admin, Roles.Admin), $"role of bootstrap administrator {name}");
+            logger.LogInformation("Created the bootstrap administrator {UserName}", name);
+        }
+
         if (options.Value.SeedDemo ?? storage.Provider == DatabaseProvider.Sqlite)
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<WorkflowUser>>();
             var created = await DemoData.SeedAsync(db, users, options.Value.DemoPassword, cancellationToken);
             if (created > 0)
             {

@@ -41,4 +41,14 @@ public sealed class WorkflowsHostOptions
     public string DemoPassword { get; set; } = "Demo@12345";
 
     public ClockOptions Clock { get; set; } = new();
+
+    /// <summary>A real (non-demo) administrator created at start when missing: the first account of an installation.</summary>
+    public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+}
+
+public sealed class BootstrapAdminOptions
+{
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
 }
