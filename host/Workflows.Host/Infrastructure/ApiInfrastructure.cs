@@ -56,7 +56,7 @@ public static class ApiInfrastructure
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiBearer>());
         services.AddHealthChecks()
             .AddDbContextCheck<AccountsDbContext>("accounts-database")
             .AddDbContextCheck<WorkflowDbContext>("engine-database");

@@ -26,6 +26,8 @@ public sealed class OperationalTests(HostFactory host) : IClassFixture<HostFacto
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document");
         }
+        var bearer = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
     }
 
     [Fact]

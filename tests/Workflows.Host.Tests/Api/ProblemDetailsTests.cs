@@ -128,6 +128,31 @@ public sealed class ProblemDetailsTests(HostFactory host) : IClassFixture<HostFa
         await Problem.AssertAsync(await client.PostAsJsonAsync("/api/messages", new { messageName = "公众意见征集结束" }), HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("cancel")]
+    [InlineData("retry")]
+    public async Task InstanceCommand_Returns404Problem_WhenInstanceUnknown_EvenWithoutBody(string command)
+    {
+        using var client = await host.ClientForAsync("admin");
+        var response = await client.PostAsync($"/api/instances/{Guid.NewGuid()}/{command}", content: null);
+        await Problem.AssertAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task VerifyHistory_Returns404Problem_WhenInstanceUnknown()
+    {
+        using var client = await host.ClientForAsync("supervisor");
+        await Problem.AssertAsync(await client.GetAsync($"/api/instances/{Guid.NewGuid()}/history/verify"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DefinitionXml_Returns404Problem_WhenVersionUnknown()
+    {
+        using var client = await host.ClientForAsync("admin");
+        await Problem.AssertAsync(await client.GetAsync("/api/definitions/hello-review/versions/9/xml"), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await client.PostAsync("/api/definitions/hello-review/versions/9/publish", null), HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task UnknownApiPath_Returns404Problem()
     {
