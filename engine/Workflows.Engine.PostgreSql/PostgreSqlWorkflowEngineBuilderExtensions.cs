@@ -12,11 +12,14 @@ public static class PostgreSqlWorkflowEngineBuilderExtensions
     {
         builder.Services.AddDbContextFactory<WorkflowDbContext>(options => Configure(options, connectionString));
         builder.Services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
+        builder.Services.AddSingleton(new WorkflowDatabase(DatabaseProvider.PostgreSql, connectionString,
+            (options, assembly, history) => Configure(options, connectionString, assembly, history)));
         return builder;
     }
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql
-            .MigrationsAssembly(typeof(PostgreSqlWorkflowEngineBuilderExtensions).Assembly.GetName().Name)
-            .MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable));
+        Configure(options, connectionString, typeof(PostgreSqlWorkflowEngineBuilderExtensions).Assembly.GetName().Name!, WorkflowDbContext.MigrationsHistoryTable);
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, string migrationsAssembly, string historyTable) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
 }

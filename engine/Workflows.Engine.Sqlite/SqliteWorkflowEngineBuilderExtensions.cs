@@ -14,13 +14,16 @@ public static class SqliteWorkflowEngineBuilderExtensions
         builder.Services.AddDbContextFactory<WorkflowDbContext>(options => Configure(options, connectionString));
         builder.Services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<IWorkflowDatabaseSetup>(new SqliteDatabaseSetup(connectionString));
+        builder.Services.AddSingleton(new WorkflowDatabase(DatabaseProvider.Sqlite, connectionString,
+            (options, assembly, history) => Configure(options, connectionString, assembly, history)));
         return builder;
     }
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite
-            .MigrationsAssembly(typeof(SqliteWorkflowEngineBuilderExtensions).Assembly.GetName().Name)
-            .MigrationsHistoryTable(WorkflowDbContext.MigrationsHistoryTable));
+        Configure(options, connectionString, typeof(SqliteWorkflowEngineBuilderExtensions).Assembly.GetName().Name!, WorkflowDbContext.MigrationsHistoryTable);
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, string migrationsAssembly, string historyTable) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
 }
 
 /// <summary>Creates the database file's folder and switches the file to write-ahead logging.</summary>

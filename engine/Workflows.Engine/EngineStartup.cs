@@ -45,26 +45,22 @@ internal sealed class EngineStartup(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var timers = 0;
-        DateTimeOffset? afterDue = null;
-        Guid afterId = Guid.Empty;
         while (true)
         {
-            // Keyset paging: stable while other steps add timers meanwhile.
-            var query = db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending);
-            if (afterDue is { } due)
-            {
-                var id = afterId;
-                query = query.Where(t => t.DueAt > due || (t.DueAt == due && t.Id.CompareTo(id) > 0));
-            }
-            var page = await query.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
+            // Plain paging is enough: a timer added meanwhile was scheduled by its own step, and
+            // scheduling one twice is harmless.
+            var page = await db.Timers.AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Pending)
+                .OrderBy(t => t.Id)
+                .Skip(timers)
+                .Take(Batch)
+                .ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
                 break;
             }
             await timerScheduler.ScheduleAsync(page, cancellationToken);
             timers += page.Count;
-            afterDue = page[^1].DueAt;
-            afterId = page[^1].Id;
         }
         var pending = await db.Outbox.AsNoTracking()
             .Where(m => m.ProcessedAt == null)

@@ -21,10 +21,10 @@ public static class WorkflowEngineServiceCollectionExtensions
     public static WorkflowEngineBuilder AddWorkflowEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.Section);
-        services.AddOptions<ScriptOptions>().BindConfiguration(WorkflowEngineOptions.Section + ":Scripts");
+        services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
-        services.TryAddSingleton<IWorkingDayCalendar>(_ => new StatutoryCalendar(HolidayCalendarData.LoadBuiltIn()));
+        services.TryAddSingleton<IWorkingDayCalendar>(_ => StatutoryCalendar.CreateBuiltIn());
         services.TryAddSingleton<TimerCalculator>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<ActivityHandlerRegistry>();
@@ -39,6 +39,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<ITimerScheduler, NullTimerScheduler>();
         services.TryAddSingleton<IBackgroundDispatcher, NullBackgroundDispatcher>();
         services.TryAddSingleton<DueTimerRunner>();
+        services.TryAddSingleton<OutboxPublisher>();
         services.AddHostedService<EngineStartup>();
         return new WorkflowEngineBuilder(services, configuration);
     }

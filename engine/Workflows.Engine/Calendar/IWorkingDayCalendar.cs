@@ -10,7 +10,8 @@ public interface IWorkingDayCalendar
 
     /// <summary>
     /// The day on which <paramref name="workingDays"/> working days after <paramref name="start"/>
-    /// end; the start day itself is not counted.
+    /// end; the start day itself is not counted. Zero returns <paramref name="start"/>; a negative
+    /// count goes backwards (-n is the n-th working day before <paramref name="start"/>).
     /// </summary>
     DateOnly AddWorkingDays(DateOnly start, int workingDays);
 

@@ -161,7 +161,10 @@ internal sealed partial class WorkflowRuntime
                         ActivityId = start.Id,
                         Kind = TriggerKind.Timer,
                     });
-                    var first = timerCalculator.First(timer.Kind, timer.Expression, session.Now);
+                    if (timerCalculator.First(timer.Kind, timer.Expression, session.Now) is not { } first)
+                    {
+                        break; // a cycle whose firings all lie in the past starts nothing
+                    }
                     session.AddTimer(new WorkflowTimer
                     {
                         Id = Guid.CreateVersion7(),

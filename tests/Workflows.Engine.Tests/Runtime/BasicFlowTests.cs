@@ -14,7 +14,7 @@ public sealed class BasicFlowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _engine.DisposeAsync();
 
-    private static readonly string Review = Process("review", $"""
+    private static readonly string Review = Process("review-process", $"""
         <bpmn:startEvent id="start" />
         {UserTask("review", "reviewer")}
         <bpmn:endEvent id="end" />
@@ -26,7 +26,7 @@ public sealed class BasicFlowTests : IAsyncLifetime
     public async Task CompleteTask_CompletesInstance_WhenLastTaskDone()
     {
         await _engine.DeployAsync(Review);
-        var instance = await _engine.StartAsync("review", new JsonObject { ["title"] = "关于加强规范性文件管理的通知" });
+        var instance = await _engine.StartAsync("review-process", new JsonObject { ["title"] = "关于加强规范性文件管理的通知" });
 
         var task = await _engine.SingleTaskAsync(instance.Id, "review");
         Assert.Equal(["reviewer"], task.CandidateGroups);
@@ -48,7 +48,7 @@ public sealed class BasicFlowTests : IAsyncLifetime
     public async Task CompleteTask_Throws409_WhenTaskAlreadyCompleted()
     {
         await _engine.DeployAsync(Review);
-        var instance = await _engine.StartAsync("review");
+        var instance = await _engine.StartAsync("review-process");
         var task = await _engine.SingleTaskAsync(instance.Id, "review");
         await _engine.CompleteAsync(task, EngineHarness.Reviewer);
 
@@ -59,7 +59,7 @@ public sealed class BasicFlowTests : IAsyncLifetime
     public async Task CompleteTask_Throws403_WhenActorIsNotCandidate()
     {
         await _engine.DeployAsync(Review);
-        var instance = await _engine.StartAsync("review");
+        var instance = await _engine.StartAsync("review-process");
         var task = await _engine.SingleTaskAsync(instance.Id, "review");
 
         await Assert.ThrowsAsync<WorkflowForbiddenException>(() => _engine.CompleteAsync(task, EngineHarness.Owner));
@@ -170,13 +170,13 @@ public sealed class BasicFlowTests : IAsyncLifetime
     public async Task Publish_KeepsRunningInstancesOnTheirVersion()
     {
         await _engine.DeployAsync(Review);
-        var first = await _engine.StartAsync("review");
-        await _engine.DeployAsync(Process("review", $"""
+        var first = await _engine.StartAsync("review-process");
+        await _engine.DeployAsync(Process("review-process", $"""
             <bpmn:startEvent id="start" />
             {UserTask("review2", "reviewer")}
             {Flow("start", "review2")}
             """));
-        var second = await _engine.StartAsync("review");
+        var second = await _engine.StartAsync("review-process");
 
         Assert.Equal(1, first.DefinitionVersion);
         Assert.Equal(2, second.DefinitionVersion);
@@ -228,7 +228,7 @@ public sealed class BasicFlowTests : IAsyncLifetime
     public async Task Cancel_CancelsOpenTasks()
     {
         await _engine.DeployAsync(Review);
-        var instance = await _engine.StartAsync("review");
+        var instance = await _engine.StartAsync("review-process");
 
         await _engine.Runtime.CancelAsync(instance.Id, "撤回", EngineHarness.Owner);
 

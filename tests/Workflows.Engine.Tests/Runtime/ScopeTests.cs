@@ -30,7 +30,7 @@ public sealed class ScopeTests : IAsyncLifetime
             {Flow("consult", "after")}
             """));
         var instance = await _engine.StartAsync("nested");
-        Assert.Equal(["consult", "collect"], (await _engine.InstanceAsync(instance.Id)).ActiveActivityIds);
+        Assert.Equal(["collect", "consult"], (await _engine.InstanceAsync(instance.Id)).ActiveActivityIds.Order());
 
         await _engine.CompleteAsync(await _engine.SingleTaskAsync(instance.Id, "collect"), EngineHarness.Owner);
 
@@ -70,7 +70,7 @@ public sealed class ScopeTests : IAsyncLifetime
     [Fact]
     public async Task TerminateEnd_EndsWholeInstance_CancellingOtherBranches()
     {
-        await _engine.DeployAsync(Process("veto", $"""
+        await _engine.DeployAsync(Process("veto-process", $"""
             <bpmn:startEvent id="start" />
             <bpmn:parallelGateway id="fork" />
             {UserTask("veto", "leader")}
@@ -81,7 +81,7 @@ public sealed class ScopeTests : IAsyncLifetime
             {Flow("fork", "work")}
             {Flow("veto", "stop")}
             """));
-        var instance = await _engine.StartAsync("veto");
+        var instance = await _engine.StartAsync("veto-process");
 
         await _engine.CompleteAsync(await _engine.SingleTaskAsync(instance.Id, "veto"), EngineHarness.Actor("l", "leader"));
 

@@ -124,7 +124,7 @@ internal sealed partial class ProcessExecutor
     private void CreateTimer(InstanceExecution exec, Token token, TimerEventDefinition definition, string activityId, TimerRole role)
     {
         var expression = ResolveText(definition.Expression, exec.ScopeVariables(token), activityId);
-        TimerOccurrence occurrence;
+        TimerOccurrence? occurrence;
         try
         {
             occurrence = timerCalculator.First(definition.Kind, expression, exec.Now);
@@ -132,6 +132,10 @@ internal sealed partial class ProcessExecutor
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             throw new WorkflowExecutionException(activityId, $"The timer '{expression}' is not valid: {ex.Message}", ex);
+        }
+        if (occurrence is null)
+        {
+            throw new WorkflowExecutionException(activityId, $"The timer '{expression}' has no firing left after {exec.Now:O}.");
         }
         AddTimer(exec, token, activityId, role, definition.Kind, expression, occurrence);
     }
