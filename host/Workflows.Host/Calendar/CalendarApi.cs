@@ -1,13 +1,18 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Calendar;
 using Workflows.Host.Infrastructure;
 
 namespace Workflows.Host.Calendar;
 
+/// <summary>Answered in the spelling the query takes.</summary>
 public enum DeadlineUnit
 {
+    [JsonStringEnumMemberName("workingDays")]
     WorkingDays,
+
+    [JsonStringEnumMemberName("calendarDays")]
     CalendarDays,
 }
 

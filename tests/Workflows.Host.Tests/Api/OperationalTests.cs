@@ -56,7 +56,7 @@ public sealed class OperationalTests(HostFactory host) : IClassFixture<HostFacto
         using var client = await host.ClientForAsync("owner");
         var body = await client.GetFromJsonAsync<JsonElement>("/api/calendar/deadline?start=2026-09-28&amount=7&unit=calendarDays");
         Assert.Equal("2026-10-05", body.GetProperty("due").GetString());
-        Assert.Equal("CalendarDays", body.GetProperty("unit").GetString());
+        Assert.Equal("calendarDays", body.GetProperty("unit").GetString());
     }
 
     /// <summary>Waits on the calendar branch: the built-in statutory calendar (the 2026 National Day holiday runs 1–7 October).</summary>
