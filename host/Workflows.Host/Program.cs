@@ -1,6 +1,21 @@
-var builder = WebApplication.CreateBuilder(args);
+using Workflows.Host.Accounts;
+using Workflows.Host.Calendar;
+using Workflows.Host.Clock;
+using Workflows.Host.Definitions;
+using Workflows.Host.Infrastructure;
+using Workflows.Host.Instances;
+using Workflows.Host.Messages;
+using Workflows.Host.Tasks;
+
+var builder = WebApplication.CreateBuilder(args).UseServerDefaults();
+var storage = WorkflowStorage.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(builder.Configuration).AddApiInfrastructure();
+builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage);
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+app.UseApiInfrastructure();
+app.MapAuthApi().MapDefinitionsApi().MapInstancesApi().MapTasksApi().MapMessagesApi().MapCalendarApi().MapClockApi();
+app.MapBackgroundDashboard().MapOperationalEndpoints();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,38 @@
+using Workflows.Engine;
+using Workflows.Engine.PostgreSql;
+using Workflows.Engine.Sqlite;
+
+namespace Workflows.Host.Infrastructure;
+
+public static class EngineHosting
+{
+    /// <summary>
+    /// The engine on the configured database and clock. In real time Quartz fires the timers; with the
+    /// simulated clock only <c>POST /api/clock/advance</c> does (through the engine's DueTimerRunner),
+    /// so Quartz stays out. Hangfire runs background work in both modes.
+    /// </summary>
+    public static WorkflowEngineBuilder AddWorkflowEngineHosting(this IServiceCollection services, IConfiguration configuration, WorkflowStorage storage)
+    {
+        var engine = services.AddWorkflowEngine(configuration);
+        if (storage.Provider == DatabaseProvider.PostgreSql)
+        {
+            engine.UsePostgreSql(storage.ConnectionString);
+        }
+        else
+        {
+            engine.UseSqlite(storage.ConnectionString);
+        }
+
+        var clock = configuration.GetSection(WorkflowsHostOptions.Section).Get<WorkflowsHostOptions>()?.Clock ?? new ClockOptions();
+        if (clock.Mode == ClockMode.Simulated)
+        {
+            engine.UseSimulatedClock(clock.Start ?? TimeProvider.System.GetUtcNow());
+        }
+        else
+        {
+            engine.UseTimerExecutor(storage);
+        }
+        engine.UseBackgroundExecutor(storage);
+        return engine;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Workflows.Host.Tests.Infrastructure;
+
+namespace Workflows.Host.Tests.Hosting;
+
+/// <summary>
+/// The host on a real PostgreSQL server (WORKFLOWS_TEST_POSTGRES, which tests/run-all.sh starts and
+/// sets), in a database created for this class and dropped afterwards.
+/// </summary>
+public sealed class PostgreSqlHostFactory : HostFactory
+{
+    public const string Variable = "WORKFLOWS_TEST_POSTGRES";
+
+    private readonly string _server = Environment.GetEnvironmentVariable(Variable) ?? "";
+    private readonly string _database = "fazhi_host_" + Guid.NewGuid().ToString("N")[..12];
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Database:Provider", "PostgreSql"),
+        new("ConnectionStrings:Workflows", ConnectionString),
+        new("Workflows:SeedDemo", "true"),
+    ];
+
+    public override async Task InitializeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(_server))
+        {
+            throw new InvalidOperationException(
+                $"{Variable} is not set. tests/run-all.sh starts a throwaway PostgreSQL server and sets it; " +
+                $"to run these tests alone, set it to a server's connection string, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres.");
+        }
+        await using (var connection = new NpgsqlConnection(_server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        await base.InitializeAsync();
+    }
+
+    protected override async Task CleanUpAsync()
+    {
+        await base.CleanUpAsync();
+        if (string.IsNullOrWhiteSpace(_server))
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed class PostgreSqlHostTests(PostgreSqlHostFactory host) : IClassFixture<PostgreSqlHostFactory>
+{
+    [Fact]
+    public async Task Host_StartsOnPostgreSql_MigratesBothSchemasAndServes()
+    {
+        using var client = host.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+
+        using var admin = await host.ClientForAsync("admin");
+        var response = await admin.GetAsync("/api/definitions");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT (SELECT count(*) FROM "__AccountsMigrations") AS accounts, (SELECT count(*) FROM "__EngineMigrations") AS engine, (SELECT count(*) FROM "Units") AS units""",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.True(reader.GetInt64(0) >= 1);
+        Assert.True(reader.GetInt64(1) >= 1);
+        Assert.True(reader.GetInt64(2) >= 4);
+    }
+
+    [Fact]
+    public async Task BadInput_Returns400Problem_OnPostgreSqlToo()
+    {
+        using var owner = await host.ClientForAsync("owner");
+        var response = await owner.PostAsJsonAsync("/api/instances", new { variables = new { a = 1 } });
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["definitionKey"], Problem.Targets(problem));
+    }
+
+    /// <summary>Data Protection keys live in the database, so a second host accepts the first one's tokens.</summary>
+    [Fact]
+    public async Task Token_IsAccepted_ByASecondHostOnTheSameDatabase()
+    {
+        var token = await host.TokenAsync("supervisor");
+        await using var second = new SecondHostFactory(host.ConnectionString);
+        using var client = second.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var tasks = await client.GetFromJsonAsync<JsonElement>("/api/tasks");
+        Assert.Equal(JsonValueKind.Array, tasks.ValueKind);
+    }
+
+    private sealed class SecondHostFactory(string connectionString) : HostFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        [
+            new("Database:Provider", "PostgreSql"),
+            new("ConnectionStrings:Workflows", connectionString),
+            new("Workflows:SeedDemo", "false"),
+        ];
+    }
+}
