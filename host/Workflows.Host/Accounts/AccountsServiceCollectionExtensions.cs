@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Persistence;
 using Workflows.Host.Infrastructure;
 
 namespace Workflows.Host.Accounts;

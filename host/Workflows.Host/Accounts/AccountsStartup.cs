@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Workflows.Engine.Persistence;
 using Workflows.Host.Infrastructure;
 
 namespace Workflows.Host.Accounts;

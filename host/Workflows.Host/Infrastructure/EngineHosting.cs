@@ -1,6 +1,7 @@
-using Workflows.Engine;
+using Workflows.Engine.Persistence;
 using Workflows.Engine.PostgreSql;
 using Workflows.Engine.Sqlite;
+using Workflows.Engine;
 
 namespace Workflows.Host.Infrastructure;
 

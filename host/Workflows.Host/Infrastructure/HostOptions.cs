@@ -1,10 +1,6 @@
-namespace Workflows.Host.Infrastructure;
+using Workflows.Engine.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    PostgreSql,
-}
+namespace Workflows.Host.Infrastructure;
 
 /// <summary><c>Database:Provider</c> chooses the storage; the connection string is <c>ConnectionStrings:Workflows</c>.</summary>
 public sealed class DatabaseOptions

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Workflows.Engine.Persistence;
 
 namespace Workflows.Host.Infrastructure;
 

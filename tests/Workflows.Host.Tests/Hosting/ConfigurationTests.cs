@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Persistence;
 using Workflows.Host.Infrastructure;
 using Workflows.Host.Tests.Infrastructure;
 
