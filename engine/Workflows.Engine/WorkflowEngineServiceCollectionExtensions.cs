@@ -42,6 +42,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IBackgroundDispatcher, NullBackgroundDispatcher>();
         services.TryAddSingleton<DueTimerRunner>();
         services.TryAddSingleton<OutboxPublisher>();
+        services.TryAddSingleton<OutboxRoutes>();
         services.AddHostedService<EngineStartup>();
         return new WorkflowEngineBuilder(services, configuration);
     }

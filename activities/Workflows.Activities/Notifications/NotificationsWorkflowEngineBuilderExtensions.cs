@@ -51,10 +51,12 @@ public static class NotificationsWorkflowEngineBuilderExtensions
         services.TryAddSingleton<InboxWriter>();
         services.TryAddSingleton<EmailDispatcher>();
         services.TryAddSingleton<NotificationInbox>();
+        services.TryAddSingleton<NotificationSendHandler>();
 
         return builder
             .AddActivity<NotifyActivity>()
             .AddActivity<EmailActivity>()
-            .AddOutboxHandler<NotificationSendHandler>();
+            .AddOutboxHandler<NotificationSendHandler>()
+            .AddOutboxHandler<TaskAlertHandler>();
     }
 }

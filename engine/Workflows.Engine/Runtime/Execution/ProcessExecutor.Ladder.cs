@@ -86,20 +86,7 @@ internal sealed partial class ProcessExecutor
         {
             escalationId = OpenEscalation(exec, task, recipients);
         }
-        exec.Session.Enqueue(EngineMessageTypes.TaskAlert, new JsonObject
-        {
-            ["kind"] = kind,
-            ["taskId"] = (escalationId ?? task.Id).ToString(),
-            ["stepTaskId"] = task.Id.ToString(),
-            ["instanceId"] = exec.Instance.Id.ToString(),
-            ["definitionKey"] = exec.Instance.DefinitionKey,
-            ["businessKey"] = exec.Instance.BusinessKey,
-            ["activityId"] = task.ActivityId,
-            ["taskName"] = task.Name ?? task.ActivityId,
-            ["dueAt"] = task.DueAt?.ToString("O", CultureInfo.InvariantCulture),
-            ["workingDays"] = rung.WorkingDays,
-            ["recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)r)]),
-        }, exec.Instance.Id);
+        Alert(exec, task, kind, escalationId ?? task.Id, rung.WorkingDays, recipients);
         exec.Record(rung.Action == LadderAction.Escalate ? JournalKinds.TaskEscalated : JournalKinds.TaskReminded, task.ActivityId, new JsonObject
         {
             ["taskId"] = task.Id.ToString(),
@@ -107,6 +94,29 @@ internal sealed partial class ProcessExecutor
             ["to"] = string.Join(',', recipients),
             ["escalationTaskId"] = escalationId?.ToString(),
         });
+    }
+
+    /// <summary>Tells people about a task through the outbox, when a module (notifications) listens.</summary>
+    private void Alert(InstanceExecution exec, HumanTask task, string kind, Guid linkTaskId, int workingDays, IReadOnlyList<string> recipients)
+    {
+        if (recipients.Count == 0 || !routes.Handles(EngineMessageTypes.TaskAlert))
+        {
+            return;
+        }
+        exec.Session.Enqueue(EngineMessageTypes.TaskAlert, new JsonObject
+        {
+            ["kind"] = kind,
+            ["taskId"] = linkTaskId.ToString(),
+            ["stepTaskId"] = task.Id.ToString(),
+            ["instanceId"] = exec.Instance.Id.ToString(),
+            ["definitionKey"] = exec.Instance.DefinitionKey,
+            ["businessKey"] = exec.Instance.BusinessKey,
+            ["activityId"] = task.ActivityId,
+            ["taskName"] = task.Name ?? task.ActivityId,
+            ["dueAt"] = task.DueAt?.ToString("O", CultureInfo.InvariantCulture),
+            ["workingDays"] = workingDays,
+            ["recipients"] = new JsonArray([.. recipients.Select(r => (JsonNode)r)]),
+        }, exec.Instance.Id);
     }
 
     private static Guid OpenEscalation(InstanceExecution exec, HumanTask task, IReadOnlyList<string> supervisors)
@@ -144,6 +154,10 @@ internal sealed partial class ProcessExecutor
             });
         }
     }
+
+    /// <summary>New work in someone's inbox (新待办).</summary>
+    private void AnnounceTask(InstanceExecution exec, HumanTask task) =>
+        Alert(exec, task, "assigned", task.Id, 0, Holders(task));
 
     private static string[] Holders(HumanTask task) =>
         task.Assignee is { } assignee ? [assignee] : [.. task.CandidateUserList, .. task.CandidateGroupList];

@@ -60,6 +60,7 @@ internal sealed partial class ProcessExecutor
             ["warnings"] = warnings.Count > 0 ? warnings : null,
         });
         ArmLadder(exec, token, userTask, task);
+        AnnounceTask(exec, task);
     }
 
     private static TaskDeadline Deadline(string elementId, string rule, Func<TaskDeadline> compute)

@@ -20,6 +20,7 @@ internal sealed partial class ProcessExecutor(
     TimerCalculator timerCalculator,
     TaskDeadlines deadlines,
     ActivityHandlerRegistry handlers,
+    Outbox.OutboxRoutes routes,
     DefinitionCache definitions,
     ILogger<ProcessExecutor> logger)
 {
