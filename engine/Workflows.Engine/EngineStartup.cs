@@ -20,6 +20,7 @@ public interface IWorkflowDatabaseSetup
 internal sealed class EngineStartup(
     IDbContextFactory<WorkflowDbContext> dbFactory,
     IEnumerable<IWorkflowDatabaseSetup> setups,
+    Scheduling.RecurringJobs recurringJobs,
     ITimerScheduler timerScheduler,
     IBackgroundDispatcher dispatcher,
     ILogger<EngineStartup> logger) : IHostedService
@@ -36,6 +37,7 @@ internal sealed class EngineStartup(
             }
             await db.Database.MigrateAsync(cancellationToken);
         }
+        await recurringJobs.EnsureTimersAsync(cancellationToken);
         await ReconcileAsync(cancellationToken);
     }
 

@@ -7,6 +7,7 @@ using Workflows.Engine.Definitions;
 using Workflows.Engine.Outbox;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.Execution;
+using Workflows.Engine.Scheduling;
 using Workflows.Engine.Scripting;
 using Workflows.Engine.Tasks;
 using Workflows.Engine.Timers;
@@ -43,6 +44,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<DueTimerRunner>();
         services.TryAddSingleton<OutboxPublisher>();
         services.TryAddSingleton<OutboxRoutes>();
+        services.TryAddSingleton<RecurringJobs>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, RecurringJobRunHandler>());
         services.AddHostedService<EngineStartup>();
         return new WorkflowEngineBuilder(services, configuration);
     }
@@ -60,6 +63,14 @@ public static class WorkflowEngineServiceCollectionExtensions
         where THandler : class, IActivityHandler
     {
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityHandler, THandler>());
+        return builder;
+    }
+
+    /// <summary>Installs a job the scheduler runs on its own calendar.</summary>
+    public static WorkflowEngineBuilder AddRecurringJob<TJob>(this WorkflowEngineBuilder builder)
+        where TJob : class, IRecurringJob
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecurringJob, TJob>());
         return builder;
     }
 

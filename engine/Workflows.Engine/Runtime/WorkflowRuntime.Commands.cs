@@ -4,6 +4,7 @@ using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Runtime.Execution;
+using Workflows.Engine.Scheduling;
 using Workflows.Engine.Tasks;
 using Workflows.Engine.Timers;
 
@@ -117,6 +118,11 @@ internal sealed partial class WorkflowRuntime
                 await StartByTimerAsync(session, timer, cancellationToken);
                 return;
             }
+            if (timer.Role == TimerRole.Recurring)
+            {
+                RunRecurring(session, timer);
+                return;
+            }
             var exec = await executor.LoadAsync(session, timer.InstanceId!.Value, cancellationToken);
             if (exec is null || exec.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
             {
@@ -130,6 +136,23 @@ internal sealed partial class WorkflowRuntime
             executor.FireTimer(exec, timer);
             await executor.RunAsync(exec, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>A recurring job fell due: its run goes to the outbox and its next timer is laid, in one step.</summary>
+    private void RunRecurring(StepSession session, WorkflowTimer timer)
+    {
+        timer.Status = TimerStatus.Fired;
+        timer.FiredAt = session.Now;
+        var job = recurringJobs.Find(timer.ActivityId);
+        if (job is null)
+        {
+            return;
+        }
+        session.Enqueue(RecurringJobs.RunMessageType, RecurringJobs.RunPayload(job.Key, timer.DueAt), null);
+        if (job.NextOccurrence(timer.DueAt) is { } next)
+        {
+            session.AddTimer(RecurringJobs.NewTimer(job.Key, next, session.Now));
+        }
     }
 
     private async Task StartByTimerAsync(StepSession session, WorkflowTimer timer, CancellationToken cancellationToken)

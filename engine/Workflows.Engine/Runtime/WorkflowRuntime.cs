@@ -25,6 +25,7 @@ internal sealed partial class WorkflowRuntime(
     DefinitionValidator validator,
     TimerCalculator timerCalculator,
     TaskDeadlines deadlines,
+    Scheduling.RecurringJobs recurringJobs,
     ITimerScheduler timerScheduler,
     IBackgroundDispatcher dispatcher,
     TimeProvider clock,

@@ -13,7 +13,7 @@ public sealed record TaskDeadline(DateTimeOffset At, IReadOnlyList<string> Warni
 /// and when each rung of its ladder fires — all through the one working-day calendar.
 /// </summary>
 /// <remarks>
-/// Rules: <c>7WD</c> working days and <c>30D</c> legal calendar days (rolled past rest days and
+/// Rules: a fixed last day <c>2027-03-31</c>; <c>7WD</c> working days and <c>30D</c> legal calendar days (rolled past rest days and
 /// holidays) end at the end of their last day; an ISO-8601 duration (<c>P15D</c>, <c>PT2H</c>) is
 /// exact calendar time. Clock stops add the paused working or calendar days, or for ISO durations
 /// the paused time.
@@ -33,11 +33,22 @@ public sealed partial class TaskDeadlines(IWorkingDayCalendar calendar, TimerCal
 
     /// <summary>Null when valid, else why not.</summary>
     public string? Validate(string rule) =>
-        LegalRule().IsMatch(rule.Trim()) ? null : timers.ValidateDue(rule);
+        LegalRule().IsMatch(rule.Trim()) || IsDate(rule, out _) ? null : timers.ValidateDue(rule);
+
+    /// <summary>A fixed last day such as <c>2027-03-31</c> (a duty's statutory date).</summary>
+    private static bool IsDate(string rule, out DateOnly day) =>
+        DateOnly.TryParseExact(rule.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     private TaskDeadline Compute(string rule, PeriodKind kind, DateTimeOffset from, IReadOnlyCollection<TaskClockStop> stops, DateTimeOffset now)
     {
         var text = rule.Trim();
+        if (IsDate(text, out var lastDay))
+        {
+            // A fixed date is moved neither by roll-over nor by clock stops: the law names the day.
+            var end = _clock.EndOf(lastDay);
+            return new TaskDeadline((kind == PeriodKind.Maximum ? end.AddSeconds(-1) : end).ToUniversalTime(),
+                calendar.HasDataFor(lastDay.Year) ? [] : [CalendarWarning.NoHolidayData(lastDay.Year).Message]);
+        }
         if (LegalRule().IsMatch(text))
         {
             var period = LegalPeriod.Parse(text.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), kind);

@@ -13,6 +13,9 @@ public enum TimerRole
 
     /// <summary>A rung of a user task's reminder and escalation ladder.</summary>
     Ladder,
+
+    /// <summary>The next run of a recurring job (<see cref="Scheduling.IRecurringJob"/>); its key is the activity id.</summary>
+    Recurring,
 }
 
 public enum TimerStatus

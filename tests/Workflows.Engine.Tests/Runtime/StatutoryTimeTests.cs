@@ -182,4 +182,17 @@ public sealed class StatutoryTimeTests : IAsyncLifetime
         Assert.All(error.Errors, e => Assert.Equal("review", e.Target));
         Assert.Equal(3, error.Errors.Count); // bad offset, escalate without recipient, ladder without fz:due
     }
+
+    [Fact]
+    public async Task Due_AcceptsAFixedStatutoryDate_FromAVariable()
+    {
+        await _engine.DeployAsync(Process("duty", $$"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="publishCatalogue" fz:candidateGroups="owner" fz:due="${dueDate}" />
+            {{Flow("start", "publishCatalogue")}}
+            """));
+        var instance = await _engine.StartAsync("duty", new JsonObject { ["dueDate"] = "2026-03-31" });
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 31, 23, 59, 59, Beijing), (await _engine.SingleTaskAsync(instance.Id, "publishCatalogue")).DueAt);
+    }
 }
