@@ -41,9 +41,13 @@ public sealed class OutboxPublisher(IDbContextFactory<WorkflowDbContext> dbFacto
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException) when (await ExistsAsync(id, cancellationToken))
+            catch (DbUpdateException)
             {
-                return id; // queued meanwhile by a concurrent run
+                if (await ExistsAsync(id, cancellationToken))
+                {
+                    return id; // queued meanwhile by a concurrent run
+                }
+                throw;
             }
         }
         dispatcher.Dispatch([message.Id]);
