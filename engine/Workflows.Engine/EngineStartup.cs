@@ -21,6 +21,7 @@ internal sealed class EngineStartup(
     IDbContextFactory<WorkflowDbContext> dbFactory,
     IEnumerable<IWorkflowDatabaseSetup> setups,
     Scheduling.RecurringJobs recurringJobs,
+    Calendar.Admin.CalendarAdministration calendar,
     ITimerScheduler timerScheduler,
     IBackgroundDispatcher dispatcher,
     ILogger<EngineStartup> logger) : IHostedService
@@ -37,6 +38,7 @@ internal sealed class EngineStartup(
             }
             await db.Database.MigrateAsync(cancellationToken);
         }
+        await calendar.LoadAsync(cancellationToken);
         await recurringJobs.EnsureTimersAsync(cancellationToken);
         await ReconcileAsync(cancellationToken);
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Engine.Activities;
 using Workflows.Engine.Calendar;
+using Workflows.Engine.Calendar.Admin;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Outbox;
 using Workflows.Engine.Runtime;
@@ -26,7 +27,10 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
-        services.TryAddSingleton<IWorkingDayCalendar>(_ => StatutoryCalendar.CreateBuiltIn());
+        services.TryAddSingleton<LiveWorkingDayCalendar>();
+        services.TryAddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<LiveWorkingDayCalendar>());
+        services.TryAddSingleton<CalendarAdministration>();
+        services.TryAddSingleton<IDeadlineRecomputation>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddSingleton<TimerCalculator>();
         services.TryAddSingleton<TaskDeadlines>();
         services.TryAddSingleton<DefinitionCache>();
@@ -47,6 +51,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<RecurringJobs>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxHandler, RecurringJobRunHandler>());
         services.AddHostedService<EngineStartup>();
+        services.AddHostedService<CalendarRefresher>();
         return new WorkflowEngineBuilder(services, configuration);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Calendar.Admin;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Journal;
@@ -27,6 +28,8 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
     public DbSet<MessageSubscription> MessageSubscriptions => Set<MessageSubscription>();
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<CalendarYearChange> CalendarChanges => Set<CalendarYearChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -127,6 +130,23 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
             e.Property(j => j.Actor).HasMaxLength(200);
             e.Property(j => j.Hash).HasMaxLength(64);
             e.Property(j => j.PreviousHash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<CalendarYearRecord>(e =>
+        {
+            e.ToTable("wf_calendar_years");
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.ChangedBy).HasMaxLength(200);
+            e.Property(y => y.Source).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<CalendarYearChange>(e =>
+        {
+            e.ToTable("wf_calendar_changes");
+            e.HasIndex(c => new { c.Year, c.Version }).IsUnique();
+            e.Property(c => c.Action).HasMaxLength(16);
+            e.Property(c => c.ChangedBy).HasMaxLength(200);
+            e.Property(c => c.Reason).HasMaxLength(2000);
+            e.Property(c => c.Source).HasMaxLength(1000);
         });
         modelBuilder.Entity<OutboxMessage>(e =>
         {

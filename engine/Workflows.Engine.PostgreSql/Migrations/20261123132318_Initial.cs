@@ -13,6 +13,44 @@ namespace Workflows.Engine.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "wf_calendar_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Holidays = table.Column<string>(type: "text", nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "text", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_calendar_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_calendar_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Holidays = table.Column<string>(type: "text", nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_calendar_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_definition_triggers",
                 columns: table => new
                 {
@@ -230,6 +268,12 @@ namespace Workflows.Engine.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_wf_calendar_changes_Year_Version",
+                table: "wf_calendar_changes",
+                columns: new[] { "Year", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_wf_definition_triggers_DefinitionId",
                 table: "wf_definition_triggers",
                 column: "DefinitionId");
@@ -330,6 +374,12 @@ namespace Workflows.Engine.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "wf_calendar_changes");
+
+            migrationBuilder.DropTable(
+                name: "wf_calendar_years");
+
             migrationBuilder.DropTable(
                 name: "wf_definition_triggers");
 

@@ -12,6 +12,44 @@ namespace Workflows.Engine.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "wf_calendar_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_calendar_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "wf_calendar_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_wf_calendar_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "wf_definition_triggers",
                 columns: table => new
                 {
@@ -229,6 +267,12 @@ namespace Workflows.Engine.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_wf_calendar_changes_Year_Version",
+                table: "wf_calendar_changes",
+                columns: new[] { "Year", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_wf_definition_triggers_DefinitionId",
                 table: "wf_definition_triggers",
                 column: "DefinitionId");
@@ -329,6 +373,12 @@ namespace Workflows.Engine.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "wf_calendar_changes");
+
+            migrationBuilder.DropTable(
+                name: "wf_calendar_years");
+
             migrationBuilder.DropTable(
                 name: "wf_definition_triggers");
 
