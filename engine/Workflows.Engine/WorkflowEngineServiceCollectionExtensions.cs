@@ -31,6 +31,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<LiveWorkingDayCalendar>());
         services.TryAddSingleton<CalendarAdministration>();
         services.TryAddSingleton<IDeadlineRecomputation>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.TryAddSingleton<IWorkflowJournal>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddSingleton<TimerCalculator>();
         services.TryAddSingleton<TaskDeadlines>();
         services.TryAddSingleton<DefinitionCache>();
