@@ -36,6 +36,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<TaskDeadlines>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<ActivityHandlerRegistry>();
+        services.TryAddSingleton<UserTaskGuardRegistry>();
         services.TryAddSingleton<DefinitionValidator>();
         services.TryAddSingleton<ProcessExecutor>();
         services.TryAddSingleton<WorkflowRuntime>();
@@ -77,6 +78,14 @@ public static class WorkflowEngineServiceCollectionExtensions
         where TJob : class, IRecurringJob
     {
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecurringJob, TJob>());
+        return builder;
+    }
+
+    /// <summary>Installs a statutory gate for user tasks, used as <c>fz:guard="{guard.Key}"</c>.</summary>
+    public static WorkflowEngineBuilder AddUserTaskGuard<TGuard>(this WorkflowEngineBuilder builder)
+        where TGuard : class, IUserTaskGuard
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserTaskGuard, TGuard>());
         return builder;
     }
 

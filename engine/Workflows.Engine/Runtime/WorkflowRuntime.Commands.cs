@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Activities;
 using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
@@ -71,9 +72,39 @@ internal sealed partial class WorkflowRuntime
                 Require(completion.Outcome is not null && choices.Contains(completion.Outcome), "outcome",
                     $"This step's outcome must be one of: {string.Join(", ", choices)}.");
             }
+            if (task.Kind == HumanTaskKind.Step)
+            {
+                await CheckGuardsAsync(exec, userTask, task, completion, actor, cancellationToken);
+            }
             executor.CompleteHumanTask(exec, task, completion);
             await executor.RunAsync(exec, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>Runs the task's statutory gates (<c>fz:guard</c>) on the variables as they would be after completion.</summary>
+    private async Task CheckGuardsAsync(InstanceExecution exec, UserTask userTask, HumanTask task, TaskCompletion completion, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        if (userTask.Extension("guard") is not { } keys)
+        {
+            return;
+        }
+        var variables = exec.ScopeVariables(exec.FindToken(task.TokenId));
+        foreach (var (name, value) in completion.Variables ?? [])
+        {
+            variables[name] = value?.DeepClone();
+        }
+        var errors = new List<ValidationError>();
+        foreach (var key in keys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var guard = guards.Find(key)
+                ?? throw new WorkflowExecutionException(userTask.Id, $"No guard '{key}' is installed.");
+            errors.AddRange(await guard.CheckAsync(new UserTaskGuardContext(
+                exec.Instance.Id, exec.Instance.DefinitionKey, exec.Instance.BusinessKey, userTask, task.Id, completion, variables, actor, services), cancellationToken));
+        }
+        if (errors.Count > 0)
+        {
+            throw new WorkflowValidationException(string.Join(" ", errors.Select(e => e.Message)), errors);
+        }
     }
 
     private static string Describe(HumanTask task) =>
