@@ -2,6 +2,7 @@ using Workflows.Engine.Persistence;
 using Workflows.Engine.PostgreSql;
 using Workflows.Engine.Sqlite;
 using Workflows.Engine;
+using Workflows.Host.Notifications;
 
 namespace Workflows.Host.Infrastructure;
 
@@ -10,7 +11,7 @@ public static class EngineHosting
     /// <summary>
     /// The engine on the configured database and clock. In real time Quartz fires the timers; with the
     /// simulated clock only <c>POST /api/clock/advance</c> does (through the engine's DueTimerRunner),
-    /// so Quartz stays out. Hangfire runs background work in both modes.
+    /// so Quartz stays out. Hangfire runs background work in both modes, notifications included.
     /// </summary>
     public static WorkflowEngineBuilder AddWorkflowEngineHosting(this IServiceCollection services, IConfiguration configuration, WorkflowStorage storage)
     {
@@ -23,6 +24,7 @@ public static class EngineHosting
         {
             engine.UseSqlite(storage.ConnectionString);
         }
+        engine.AddNotificationsHosting();
 
         var clock = configuration.GetSection(WorkflowsHostOptions.Section).Get<WorkflowsHostOptions>()?.Clock ?? new ClockOptions();
         if (clock.Mode == ClockMode.Simulated)
