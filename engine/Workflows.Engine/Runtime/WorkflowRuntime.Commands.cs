@@ -198,19 +198,7 @@ internal sealed partial class WorkflowRuntime
         timer.FiredAt = session.Now;
         if (timer.Expression is not null && timerCalculator.Next(timer.Kind, timer.Expression, timer.DueAt, timer.RemainingRepetitions) is { } next)
         {
-            session.AddTimer(new WorkflowTimer
-            {
-                Id = Guid.CreateVersion7(),
-                Role = TimerRole.Start,
-                DefinitionId = definition.Id,
-                ActivityId = timer.ActivityId,
-                DueAt = next.DueAt,
-                Kind = timer.Kind,
-                Expression = timer.Expression,
-                RemainingRepetitions = next.RemainingRepetitions,
-                Status = TimerStatus.Pending,
-                CreatedAt = session.Now,
-            });
+            session.AddTimer(StartTimer(definition.Id, timer.ActivityId, timer.Kind, timer.Expression, next, session.Now));
         }
         var process = definitions.Model(definition);
         await executor.StartInstanceAsync(session, definition, process, process.Node(timer.ActivityId), null, null, null, cancellationToken);
