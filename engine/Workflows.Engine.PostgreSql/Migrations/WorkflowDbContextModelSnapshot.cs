@@ -476,6 +476,10 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("ClockPausedAt")
                         .HasColumnType("timestamp with time zone");
 

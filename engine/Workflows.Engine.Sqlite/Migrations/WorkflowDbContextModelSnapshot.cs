@@ -467,6 +467,10 @@ namespace Workflows.Engine.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClockPausedAt")
                         .HasColumnType("INTEGER");
 

@@ -53,6 +53,9 @@ public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculato
                 Add(message);
             }
         }
+        var formErrors = new List<string>();
+        TaskForm.Read(task, formErrors);
+        formErrors.ForEach(e => Add(e));
         var ladderErrors = new List<string>();
         var ladder = TaskLadder.Read(task, ladderErrors);
         ladderErrors.ForEach(e => Add(e));

@@ -89,6 +89,7 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
             e.Property(t => t.ActivityId).HasMaxLength(200);
             e.Property(t => t.Name).HasMaxLength(500);
             e.Property(t => t.Assignee).HasMaxLength(200);
+            e.Property(t => t.ClaimedBy).HasMaxLength(200);
             e.Property(t => t.CandidateGroups).HasMaxLength(1000);
             e.Property(t => t.CandidateUsers).HasMaxLength(1000);
             e.Property(t => t.CompletedBy).HasMaxLength(200);

@@ -74,6 +74,11 @@ internal sealed partial class WorkflowRuntime
             }
             if (task.Kind == HumanTaskKind.Step)
             {
+                var formErrors = TaskForm.Check(TaskForm.Read(userTask), completion.Variables);
+                if (formErrors.Count > 0)
+                {
+                    throw new WorkflowValidationException(string.Join(" ", formErrors.Select(e => e.Message)), formErrors);
+                }
                 await CheckGuardsAsync(exec, userTask, task, completion, actor, cancellationToken);
             }
             executor.CompleteHumanTask(exec, task, completion);

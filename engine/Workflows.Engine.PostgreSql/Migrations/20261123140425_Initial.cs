@@ -200,6 +200,7 @@ namespace Workflows.Engine.PostgreSql.Migrations
                     ActivityId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Assignee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CandidateGroups = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CandidateUsers = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),

@@ -199,6 +199,7 @@ namespace Workflows.Engine.Sqlite.Migrations
                     ActivityId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Assignee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CandidateGroups = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CandidateUsers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
