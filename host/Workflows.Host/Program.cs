@@ -3,6 +3,7 @@ using Workflows.Host.Calendar;
 using Workflows.Host.CalendarFeed;
 using Workflows.Host.Clock;
 using Workflows.Host.Definitions;
+using Workflows.Host.Documents;
 using Workflows.Host.Infrastructure;
 using Workflows.Host.Instances;
 using Workflows.Host.Messages;
@@ -11,13 +12,13 @@ using Workflows.Host.Tasks;
 
 var builder = WebApplication.CreateBuilder(args).UseServerDefaults();
 var storage = WorkflowStorage.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(builder.Configuration).AddApiInfrastructure().AddCalendarFeed();
+builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(builder.Configuration).AddApiInfrastructure().AddCalendarServices().AddCalendarFeed();
 builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage);
 
 var app = builder.Build();
 app.UseApiInfrastructure();
 app.MapAuthApi().MapDefinitionsApi().MapInstancesApi().MapTasksApi().MapMessagesApi().MapCalendarApi().MapClockApi();
-app.MapInboxApi().MapCalendarFeedApi();
+app.MapInboxApi().MapCalendarFeedApi().MapDocumentsApi();
 app.MapBackgroundDashboard().MapOperationalEndpoints();
 app.Run();
 

@@ -47,7 +47,15 @@ public static class RequestBodyLimits
     }
 
     private static BadHttpRequestException TooLarge(long maxBytes) => new(
-        $"The body is larger than the {maxBytes / 1024 / 1024} MiB allowed here.", StatusCodes.Status413PayloadTooLarge);
+        $"The body is larger than the {Describe(maxBytes)} allowed here.", StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>A size as people read it: <c>20 MiB</c>, <c>1.5 MiB</c>, <c>64 KiB</c>.</summary>
+    public static string Describe(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => $"{Math.Round(bytes / 1024d / 1024d, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} MiB",
+        >= 1024 => $"{Math.Round(bytes / 1024d, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} KiB",
+        _ => $"{bytes} bytes",
+    };
 
     private sealed class BodySizeLimit(long bytes) : IRequestSizeLimitMetadata
     {

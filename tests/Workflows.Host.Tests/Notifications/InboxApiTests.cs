@@ -28,7 +28,8 @@ public sealed class InboxApiTests(SmtpNotificationHostFactory host) : IClassFixt
         Assert.Equal($"/instances/{instanceId}", item.GetProperty("link").GetString());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("readAt").ValueKind);
         Assert.Equal(SmtpNotificationHostFactory.Start, item.GetProperty("createdAt").GetDateTimeOffset());
-        Assert.Equal(1, await UnreadAsync(reviewer));
+        await NotifyFlow.WaitForTaskAnnouncementAsync(reviewer, instanceId);
+        Assert.Equal(2, await UnreadAsync(reviewer)); // the notify item and the review task's announcement (新待办)
 
         // Not the owner's: invisible to them, and marking it answers as for an id that does not exist.
         var ownersItems = await owner.GetFromJsonAsync<JsonElement>("/api/inbox");
@@ -37,10 +38,10 @@ public sealed class InboxApiTests(SmtpNotificationHostFactory host) : IClassFixt
         var foreign = await Problem.AssertAsync(await owner.PostAsync($"/api/inbox/{itemId}/read", null), HttpStatusCode.NotFound);
         var missing = await Problem.AssertAsync(await owner.PostAsync($"/api/inbox/{Guid.NewGuid()}/read", null), HttpStatusCode.NotFound);
         Assert.Equal(foreign.GetProperty("title").GetString(), missing.GetProperty("title").GetString());
-        Assert.Equal(1, await UnreadAsync(reviewer));
+        Assert.Equal(2, await UnreadAsync(reviewer));
 
         Assert.Equal(HttpStatusCode.NoContent, (await reviewer.PostAsync($"/api/inbox/{itemId}/read", null)).StatusCode);
-        Assert.Equal(0, await UnreadAsync(reviewer));
+        Assert.Equal(1, await UnreadAsync(reviewer));
         var read = (await reviewer.GetFromJsonAsync<JsonElement>("/api/inbox")).EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == itemId);
         Assert.Equal(SmtpNotificationHostFactory.Start, read.GetProperty("readAt").GetDateTimeOffset());
         Assert.DoesNotContain((await reviewer.GetFromJsonAsync<JsonElement>("/api/inbox?unread=true")).EnumerateArray(), i => i.GetProperty("id").GetGuid() == itemId);
@@ -80,14 +81,18 @@ public sealed class InboxApiTests(SmtpNotificationHostFactory host) : IClassFixt
 
         var first = await NotifyFlow.StartAsync(host, "read-all-flow", "县发改〔2026〕8号", "关于城市停车收费的决定");
         var second = await NotifyFlow.StartAsync(host, "read-all-flow", "县发改〔2026〕9号", "关于农贸市场管理的办法");
-        await NotifyFlow.WaitForInboxItemAsync(reviewer, first);
-        await NotifyFlow.WaitForInboxItemAsync(reviewer, second);
-        await NotifyFlow.WaitForInboxItemAsync(supervisor, second);
-        Assert.Equal(2, await UnreadAsync(reviewer));
+        // The reviewer has, per instance, the notify item and the announcement of the review task (新待办).
+        foreach (var instanceId in new[] { first, second })
+        {
+            await NotifyFlow.WaitForInboxItemAsync(reviewer, instanceId);
+            await NotifyFlow.WaitForTaskAnnouncementAsync(reviewer, instanceId);
+            await NotifyFlow.WaitForInboxItemAsync(supervisor, instanceId);
+        }
+        Assert.Equal(4, await UnreadAsync(reviewer));
 
         var marked = await reviewer.PostAsync("/api/inbox/read-all", null);
         Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
-        Assert.Equal(2, (await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("marked").GetInt32());
+        Assert.Equal(4, (await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("marked").GetInt32());
         Assert.Equal(0, await UnreadAsync(reviewer));
         Assert.Empty((await reviewer.GetFromJsonAsync<JsonElement>("/api/inbox?unread=true")).EnumerateArray());
         Assert.Equal(2, await UnreadAsync(supervisor));

@@ -55,17 +55,29 @@ public static class NotifyFlow
         return Assert.Single(tasks.EnumerateArray());
     }
 
-    /// <summary>Polls the inbox until the instance's notification is there (the outbox runs in the background).</summary>
-    public static async Task<JsonElement> WaitForInboxItemAsync(HttpClient client, Guid instanceId)
+    /// <summary>
+    /// Polls the inbox until the instance's <c>notify</c> item is there (the outbox runs in the background).
+    /// The engine also announces each new task (新待办, with its task id); that item is not the one sought.
+    /// </summary>
+    public static Task<JsonElement> WaitForInboxItemAsync(HttpClient client, Guid instanceId) =>
+        WaitForInboxItemAsync(client, instanceId, forTask: false);
+
+    /// <summary>Polls the inbox until the new-task announcement (新待办) of the instance's task is there.</summary>
+    public static Task<JsonElement> WaitForTaskAnnouncementAsync(HttpClient client, Guid instanceId) =>
+        WaitForInboxItemAsync(client, instanceId, forTask: true);
+
+    private static async Task<JsonElement> WaitForInboxItemAsync(HttpClient client, Guid instanceId, bool forTask)
     {
         JsonElement? found = null;
         await WaitUntilAsync(async () =>
         {
             var items = await client.GetFromJsonAsync<JsonElement>("/api/inbox?take=500");
             found = items.EnumerateArray().Cast<JsonElement?>()
-                .FirstOrDefault(i => i!.Value.GetProperty("instanceId").ValueKind == JsonValueKind.String && i.Value.GetProperty("instanceId").GetGuid() == instanceId);
+                .FirstOrDefault(i => i!.Value.GetProperty("instanceId").ValueKind == JsonValueKind.String
+                    && i.Value.GetProperty("instanceId").GetGuid() == instanceId
+                    && (i.Value.GetProperty("taskId").ValueKind == JsonValueKind.String) == forTask);
             return found is not null;
-        }, $"the inbox item of instance {instanceId}");
+        }, $"the {(forTask ? "new-task" : "notify")} inbox item of instance {instanceId}");
         return found!.Value;
     }
 

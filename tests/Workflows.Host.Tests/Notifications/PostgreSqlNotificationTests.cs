@@ -26,8 +26,10 @@ public sealed class PostgreSqlNotificationTests(PostgreSqlNotificationHostFactor
 
         var item = await NotifyFlow.WaitForInboxItemAsync(reviewer, instanceId);
         Assert.Equal("请审查：关于燃气价格听证的决定", item.GetProperty("title").GetString());
+        await NotifyFlow.WaitForTaskAnnouncementAsync(reviewer, instanceId);
         Assert.Equal(HttpStatusCode.NoContent, (await reviewer.PostAsync($"/api/inbox/{item.GetProperty("id").GetGuid()}/read", null)).StatusCode);
-        Assert.Equal(0, (await reviewer.GetFromJsonAsync<JsonElement>("/api/inbox/count")).GetProperty("unread").GetInt32());
+        // Left unread: the review task's announcement (新待办).
+        Assert.Equal(1, (await reviewer.GetFromJsonAsync<JsonElement>("/api/inbox/count")).GetProperty("unread").GetInt32());
 
         await NotifyFlow.WaitUntilAsync(() => Directory.Exists(host.PickupFolder) && Directory.GetFiles(host.PickupFolder, "*.eml")
             .Select(f => MimeMessage.Load(f)).Any(m => m.TextBody?.Contains(instanceId.ToString(), StringComparison.Ordinal) == true), "the .eml file");
