@@ -25,6 +25,7 @@ public static class WorkflowEngineServiceCollectionExtensions
     {
         services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.Section);
         services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.Section);
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
         services.TryAddSingleton<LiveWorkingDayCalendar>();

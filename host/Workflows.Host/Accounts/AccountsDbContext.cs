@@ -28,6 +28,7 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
         base.OnModelCreating(builder);
         builder.Entity<Unit>(e =>
         {
+            e.Property(u => u.Kind).HasMaxLength(32);
             e.ToTable("Units");
             e.HasKey(u => u.Code);
             e.Property(u => u.Code).HasMaxLength(64);

@@ -4,6 +4,7 @@ using Workflows.Engine.PostgreSql;
 using Workflows.Engine.Sqlite;
 using Workflows.Engine;
 using Workflows.Host.Notifications;
+using Workflows.Host.Procedures;
 
 namespace Workflows.Host.Infrastructure;
 
@@ -27,6 +28,7 @@ public static class EngineHosting
             engine.UseSqlite(storage.ConnectionString);
         }
         engine.AddNotificationsHosting();
+        engine.AddProceduresHosting();
         engine.AddDocuments();
         services.AddScoped<InstanceAccess>();
 
