@@ -73,6 +73,44 @@ public sealed class NormativeFlow(HostFactory host)
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
+    public async Task AdvanceByAsync(string by)
+    {
+        using var admin = await As("admin");
+        var response = await admin.PostAsJsonAsync("/api/clock/advance", new { by });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<DateOnly> TodayAsync()
+    {
+        using var admin = await As("admin");
+        var now = (await admin.GetFromJsonAsync<JsonElement>("/api/clock")).GetProperty("now").GetDateTimeOffset();
+        return DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    }
+
+    /// <summary>
+    /// Takes short documents (no public comment, no market actors) to the registration step: drafted,
+    /// two weeks on the clock for the legality review's minimum window, reviewed lawful, adopted.
+    /// </summary>
+    public async Task<List<(Guid Id, Guid Instance)>> DriveToRegistrationAsync(params (string Issuer, string Title)[] documents)
+    {
+        var started = new List<(Guid, Guid)>();
+        foreach (var (issuer, title) in documents)
+        {
+            var document = await StartShortAsync(issuer, title);
+            var instance = document.GetProperty("instanceId").GetGuid();
+            await DraftAsync(instance);
+            started.Add((document.GetProperty("id").GetGuid(), instance));
+        }
+        await AdvanceByAsync("P14D");
+        var today = await TodayAsync();
+        foreach (var (_, instance) in started)
+        {
+            await ReviewAsync(instance);
+            await DeliberateAsync(instance, today);
+        }
+        return started;
+    }
+
     public static DateTimeOffset Beijing(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 
     public Task DraftAsync(Guid instanceId) =>

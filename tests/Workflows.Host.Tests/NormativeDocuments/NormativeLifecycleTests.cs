@@ -128,6 +128,14 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
         // One reminder per validity period: the second went out on 2027-11-01.
         await WaitUntilAsync(async () => (await EvaluationRemindersAsync(id)).Count == 2, "the second period's reminder");
         Assert.Single(expired.GetProperty("history").EnumerateArray(), h => h.GetProperty("kind").GetString() == "Expired");
+
+        // Two years after the bureau's first publication (2026-04-21) its clean-up round started by itself.
+        using var reader = await _flow.As("legal");
+        var rounds = await reader.GetFromJsonAsync<JsonElement>("/api/normative-documents/cleanup-rounds?issuer=county-drc");
+        var round = Assert.Single(rounds.EnumerateArray());
+        Assert.Equal("scheduled", round.GetProperty("trigger").GetString());
+        Assert.Equal("2028-04-21", round.GetProperty("startedOn").GetString());
+        Assert.Contains(round.GetProperty("items").EnumerateArray(), i => i.GetProperty("documentId").GetGuid() == id);
     }
 
     private static bool IsEvaluationReminder(JsonElement item) => item.GetProperty("title").GetString()!.Contains("有效期即将届满");
