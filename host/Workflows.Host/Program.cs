@@ -7,18 +7,19 @@ using Workflows.Host.Documents;
 using Workflows.Host.Infrastructure;
 using Workflows.Host.Instances;
 using Workflows.Host.Messages;
+using Workflows.Host.NormativeDocuments;
 using Workflows.Host.Notifications;
 using Workflows.Host.Tasks;
 
 var builder = WebApplication.CreateBuilder(args).UseServerDefaults();
 var storage = WorkflowStorage.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(builder.Configuration).AddApiInfrastructure().AddCalendarServices().AddCalendarFeed();
-builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage);
+builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage).AddNormativeDocumentsHosting();
 
 var app = builder.Build();
 app.UseApiInfrastructure();
 app.MapAuthApi().MapDefinitionsApi().MapInstancesApi().MapTasksApi().MapMessagesApi().MapCalendarApi().MapClockApi();
-app.MapInboxApi().MapCalendarFeedApi().MapDocumentsApi();
+app.MapInboxApi().MapCalendarFeedApi().MapDocumentsApi().MapNormativeDocumentsApi();
 app.MapBackgroundDashboard().MapOperationalEndpoints();
 app.Run();
 
