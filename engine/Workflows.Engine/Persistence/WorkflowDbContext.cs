@@ -81,6 +81,8 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
         modelBuilder.Entity<HumanTask>(e =>
         {
             e.ToTable("wf_tasks");
+            // Belt and braces beside the instance revision: a task never leaves Open twice.
+            e.Property(t => t.Status).IsConcurrencyToken();
             e.Ignore(t => t.CandidateGroupList);
             e.Ignore(t => t.CandidateUserList);
             e.HasIndex(t => new { t.Status, t.Assignee });
@@ -109,6 +111,8 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
         modelBuilder.Entity<WorkflowTimer>(e =>
         {
             e.ToTable("wf_timers");
+            // Start and recurring timers have no instance row to guard them: their status does.
+            e.Property(t => t.Status).IsConcurrencyToken();
             e.HasIndex(t => new { t.Status, t.DueAt });
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.DefinitionId);

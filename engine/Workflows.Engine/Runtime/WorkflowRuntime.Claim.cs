@@ -11,12 +11,7 @@ internal sealed partial class WorkflowRuntime
     public Task ClaimTaskAsync(Guid taskId, WorkflowActor actor, bool release = false, CancellationToken cancellationToken = default) =>
         StepAsync(actor, async session =>
         {
-            var task = await session.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
-            if (task.Status != UserTaskStatus.Open)
-            {
-                throw new WorkflowConflictException($"Task {taskId} is no longer open (it is {task.Status}).");
-            }
+            var (exec, task) = await LoadOpenTaskAsync(session, taskId, cancellationToken);
             var claimedBy = task.ClaimedBy;
             if (release)
             {
@@ -42,7 +37,6 @@ internal sealed partial class WorkflowRuntime
                 task.Assignee = actor.UserName;
                 task.ClaimedBy = actor.UserName;
             }
-            var exec = await LoadRunningAsync(session, task.InstanceId, cancellationToken);
             exec.Record(release ? JournalKinds.TaskReleased : JournalKinds.TaskClaimed, task.ActivityId, new JsonObject { ["taskId"] = task.Id.ToString() });
         }, cancellationToken);
 }

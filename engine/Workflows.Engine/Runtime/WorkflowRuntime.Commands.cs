@@ -54,17 +54,11 @@ internal sealed partial class WorkflowRuntime
         Require(completion.Comment is null || completion.Comment.Length <= MaxTextLength, "comment", $"The comment is longer than {MaxTextLength} characters.");
         return StepAsync(actor, async session =>
         {
-            var task = await session.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
-            if (task.Status != UserTaskStatus.Open)
-            {
-                throw new WorkflowConflictException($"Task {taskId} is no longer open (it is {task.Status}).");
-            }
+            var (exec, task) = await LoadOpenTaskAsync(session, taskId, cancellationToken);
             if (!TaskAccess.CanAct(task, actor))
             {
                 throw new WorkflowForbiddenException($"Task {taskId} is not yours: it is for {Describe(task)}.");
             }
-            var exec = await LoadRunningAsync(session, task.InstanceId, cancellationToken);
             var userTask = (UserTask)exec.Process.Node(task.ActivityId);
             if (userTask.Extension("outcomes") is { } allowed)
             {
@@ -115,17 +109,6 @@ internal sealed partial class WorkflowRuntime
     private static string Describe(HumanTask task) =>
         task.Assignee is { } assignee ? $"user '{assignee}'" : $"groups '{task.CandidateGroups}' and users '{task.CandidateUsers}'";
 
-    private async Task<InstanceExecution> LoadRunningAsync(StepSession session, Guid instanceId, CancellationToken cancellationToken)
-    {
-        var exec = await executor.LoadAsync(session, instanceId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
-        if (exec.Instance.Status != InstanceStatus.Running)
-        {
-            throw new WorkflowConflictException($"Instance {instanceId} is {exec.Instance.Status}.");
-        }
-        return exec;
-    }
-
     public Task FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
         FireTimerCoreAsync(timerId, cancellationToken);
 
@@ -144,23 +127,27 @@ internal sealed partial class WorkflowRuntime
         var command = new JsonObject { ["type"] = "fire-timer", ["timerId"] = timerId.ToString() };
         await RunUnattendedAsync(instanceId, command, async session =>
         {
-            var timer = await session.Db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, cancellationToken);
-            if (timer is null || timer.Status != TimerStatus.Pending)
+            if (instanceId is null)
+            {
+                // Start and recurring timers have no instance: the timer row's own status guards them.
+                var own = await session.Db.Timers.SingleOrDefaultAsync(t => t.Id == timerId && t.Status == TimerStatus.Pending, cancellationToken);
+                if (own?.Role == TimerRole.Start)
+                {
+                    await StartByTimerAsync(session, own, cancellationToken);
+                }
+                else if (own?.Role == TimerRole.Recurring)
+                {
+                    RunRecurring(session, own);
+                }
+                return;
+            }
+            var exec = await executor.LoadAsync(session, instanceId.Value, cancellationToken);
+            var timer = exec?.PendingTimers.Find(t => t.Id == timerId);
+            if (exec is null || timer is null)
             {
                 return; // fired already, or cancelled: a second delivery does nothing
             }
-            if (timer.Role == TimerRole.Start)
-            {
-                await StartByTimerAsync(session, timer, cancellationToken);
-                return;
-            }
-            if (timer.Role == TimerRole.Recurring)
-            {
-                RunRecurring(session, timer);
-                return;
-            }
-            var exec = await executor.LoadAsync(session, timer.InstanceId!.Value, cancellationToken);
-            if (exec is null || exec.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            if (exec.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
             {
                 session.CancelTimer(timer);
                 return;
@@ -223,7 +210,7 @@ internal sealed partial class WorkflowRuntime
             {
                 query = query.Where(s => session.Db.Instances.Any(i => i.Id == s.InstanceId && i.BusinessKey == businessKey));
             }
-            var waiting = await query.OrderBy(s => s.CreatedAt).Take(2).ToListAsync(cancellationToken);
+            var waiting = await query.AsNoTracking().OrderBy(s => s.CreatedAt).Take(2).ToListAsync(cancellationToken);
             if (waiting.Count > 1)
             {
                 throw new WorkflowConflictException($"Several instances wait for '{command.MessageName}'; give a businessKey or an instanceId.");
@@ -231,7 +218,9 @@ internal sealed partial class WorkflowRuntime
             if (waiting.Count == 1)
             {
                 var exec = await LoadRunningAsync(session, waiting[0].InstanceId, cancellationToken);
-                executor.ReceiveMessage(exec, waiting[0], command.Variables);
+                var subscription = exec.Subscriptions.Find(s => s.Id == waiting[0].Id)
+                    ?? throw new WorkflowConflictException($"The instance stopped waiting for '{command.MessageName}' meanwhile.");
+                executor.ReceiveMessage(exec, subscription, command.Variables);
                 await executor.RunAsync(exec, cancellationToken);
                 return new CorrelationResult(exec.Instance.Id, false);
             }

@@ -12,7 +12,7 @@ using Workflows.Engine.Persistence;
 namespace Workflows.Engine.PostgreSql.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261123140425_Initial")]
+    [Migration("20261123152510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -533,6 +533,7 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -641,6 +642,7 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -11,7 +11,7 @@ using Workflows.Engine.Persistence;
 namespace Workflows.Engine.Sqlite.Migrations
 {
     [DbContext(typeof(WorkflowDbContext))]
-    [Migration("20261123140400_Initial")]
+    [Migration("20261123152501_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -524,6 +524,7 @@ namespace Workflows.Engine.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -632,6 +633,7 @@ namespace Workflows.Engine.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
