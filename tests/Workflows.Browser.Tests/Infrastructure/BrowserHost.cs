@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,7 +17,7 @@ namespace Workflows.Browser.Tests.Infrastructure;
 /// Debian Chromium driven by Playwright, both per test class. Each test opens its own browser
 /// context, so cookies and sign-ins never leak between tests.
 /// </summary>
-public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "Demo@12345";
 
@@ -43,6 +46,24 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(_folder, "workflows.db")}");
         builder.UseSetting("Workflows:SeedDemo", "true");
         builder.UseSetting("Workflows:Email:PickupFolder", Path.Combine(_folder, "mail"));
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Further configuration, as environment variables would give it (<c>Section:Key</c>).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
+
+    /// <summary>An HTTP client of the public API signed in as <paramref name="userName"/> (bearer token).</summary>
+    public async Task<HttpClient> ApiClientAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public async Task InitializeAsync()
@@ -50,6 +71,8 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        // Assertions poll until this deadline (actions use the context's default timeout below).
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -104,5 +127,28 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+}
+
+/// <summary>
+/// The host on the simulated clock (<c>Workflows__Clock__Mode=Simulated</c>), from Monday 2 March 2026,
+/// 09:00 Beijing time: deadlines run out when a test moves the clock, not while it waits.
+/// </summary>
+public sealed class SimulatedClockBrowserHost : BrowserHost
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+    [
+        new("Workflows:Clock:Mode", "Simulated"),
+        new("Workflows:Clock:Start", Start.ToString("O")),
+    ];
+
+    /// <summary>Moves the clock through the public API, as an admin would; timers falling due in between fire.</summary>
+    public async Task AdvanceClockToAsync(DateTimeOffset to)
+    {
+        using var client = await ApiClientAsync("admin");
+        var response = await client.PostAsJsonAsync("/api/clock/advance", new { to });
+        response.EnsureSuccessStatusCode();
     }
 }

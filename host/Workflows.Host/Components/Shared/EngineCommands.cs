@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
 using Workflows.Engine.Runtime;
 using Workflows.Host.Resources;
@@ -12,7 +13,7 @@ namespace Workflows.Host.Components.Shared;
 /// </summary>
 public static class EngineCommands
 {
-    public static async Task<bool> TryAsync(Func<Task> command, ISnackbar snackbar, IStringLocalizer<UiText> text)
+    public static async Task<bool> TryAsync(Func<Task> command, ISnackbar snackbar, IStringLocalizer<UiText> text, ILogger logger)
     {
         try
         {
@@ -27,8 +28,17 @@ public static class EngineCommands
         {
             snackbar.Add(Explain(ex, text), Severity.Error);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An unhandled exception would end the person's circuit (the page goes dead); say it failed instead.
+            logger.LogError(ex, "A command from the web pages failed");
+            snackbar.Add(text["Error.Unexpected"], Severity.Error);
+        }
         return false;
     }
+
+    /// <summary>The log category of the pages' commands.</summary>
+    public sealed class Log;
 
     public static string Explain(WorkflowException exception, IStringLocalizer<UiText> text) => exception switch
     {
