@@ -161,7 +161,7 @@ public sealed class CaseFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
     }
 
     [Fact]
-    public async Task LanguageMenu_SwitchesThePagesToEnglish_AndBack()
+    public async Task LanguageMenu_SwitchesThePagesToEnglishAndBack_AndSignOutEndsTheSession()
     {
         var page = await host.NewPageAsync();
         await page.SignInAsync("owner");
@@ -176,6 +176,12 @@ public sealed class CaseFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "中文" }).ClickAsync();
         await page.WaitForCircuitAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的待办" })).ToBeVisibleAsync();
+
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录法治政府建设流程平台" })).ToBeVisibleAsync();
+        await page.GotoAsync("/tasks");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in\\?ReturnUrl=%2Ftasks$"));
     }
 
     /// <summary>The SVG group bpmn-js draws a BPMN element in; its class list carries the canvas markers.</summary>
