@@ -2,6 +2,7 @@ using Workflows.Host.Accounts;
 using Workflows.Host.Calendar;
 using Workflows.Host.CalendarFeed;
 using Workflows.Host.Clock;
+using Workflows.Host.Components;
 using Workflows.Host.Definitions;
 using Workflows.Host.Documents;
 using Workflows.Host.Infrastructure;
@@ -15,12 +16,14 @@ var builder = WebApplication.CreateBuilder(args).UseServerDefaults();
 var storage = WorkflowStorage.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(builder.Configuration).AddApiInfrastructure().AddCalendarServices().AddCalendarFeed();
 builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage).AddNormativeDocumentsHosting();
+builder.AddWebUi();
 
 var app = builder.Build();
-app.UseApiInfrastructure();
+app.UseApiInfrastructure().UseWebUi();
 app.MapAuthApi().MapDefinitionsApi().MapInstancesApi().MapTasksApi().MapMessagesApi().MapCalendarApi().MapClockApi();
 app.MapInboxApi().MapCalendarFeedApi().MapDocumentsApi().MapNormativeDocumentsApi();
 app.MapBackgroundDashboard().MapOperationalEndpoints();
+app.MapWebUi();
 app.Run();
 
 public partial class Program;
