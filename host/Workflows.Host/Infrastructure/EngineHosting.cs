@@ -3,6 +3,7 @@ using Workflows.Engine.PostgreSql;
 using Workflows.Engine.Sqlite;
 using Workflows.Engine;
 using Workflows.Host.Notifications;
+using Workflows.Procedures.Experts;
 
 namespace Workflows.Host.Infrastructure;
 
@@ -25,6 +26,7 @@ public static class EngineHosting
             engine.UseSqlite(storage.ConnectionString);
         }
         engine.AddNotificationsHosting();
+        engine.AddParticipationModules();
 
         var clock = configuration.GetSection(WorkflowsHostOptions.Section).Get<WorkflowsHostOptions>()?.Clock ?? new ClockOptions();
         if (clock.Mode == ClockMode.Simulated)
