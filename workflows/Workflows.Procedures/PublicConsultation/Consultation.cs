@@ -58,9 +58,6 @@ public sealed class Consultation
 
     /// <summary>Closed to comments at <paramref name="now"/>: the period ran out or the answering step completed.</summary>
     public bool IsClosed(DateTimeOffset now) => now >= ClosesAt || ClosedEarlyAt is not null || FinalizedAt is not null;
-
-    /// <summary>When it closed (or will close, if still open).</summary>
-    public DateTimeOffset ClosedAt => ClosedEarlyAt ?? (FinalizedAt is { } finalized && finalized < ClosesAt ? finalized : ClosesAt);
 }
 
 /// <summary>A comment from the public, with the lead unit's answer to it.</summary>

@@ -32,7 +32,6 @@ public abstract class ConsultationsDbContext(DbContextOptions options) : DbConte
             e.Property(c => c.EarlyCloseReason).HasMaxLength(10_000);
             e.Property(c => c.FeedbackPublishedBy).HasMaxLength(200);
             e.Property(c => c.AddressHashKey).HasMaxLength(32);
-            e.Ignore(c => c.ClosedAt);
         });
         modelBuilder.Entity<ConsultationComment>(e =>
         {
