@@ -5,6 +5,7 @@ using Workflows.Engine.Sqlite;
 using Workflows.Engine;
 using Workflows.Host.Notifications;
 using Workflows.Host.Procedures;
+using Workflows.Procedures.Experts;
 
 namespace Workflows.Host.Infrastructure;
 
@@ -31,6 +32,7 @@ public static class EngineHosting
         engine.AddProceduresHosting();
         engine.AddDocuments();
         services.AddScoped<InstanceAccess>();
+        engine.AddParticipationModules();
 
         var clock = configuration.GetSection(WorkflowsHostOptions.Section).Get<WorkflowsHostOptions>()?.Clock ?? new ClockOptions();
         if (clock.Mode == ClockMode.Simulated)
