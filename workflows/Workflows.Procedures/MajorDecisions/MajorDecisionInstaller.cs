@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflows.Engine.Runtime;
+
+namespace Workflows.Procedures.MajorDecisions;
+
+/// <summary>
+/// Installs the built-in <c>major-decision.bpmn</c> at start. A version already holding this exact
+/// file means it is installed: admins' adapted versions stay as they are, and only a new release of
+/// the file becomes a new version. Runs after the engine's and the module's migrations.
+/// </summary>
+internal sealed class MajorDecisionInstaller(
+    IWorkflowRuntime runtime,
+    IServiceProvider services,
+    IOptions<MajorDecisionOptions> options,
+    ILogger<MajorDecisionInstaller> logger) : IHostedService
+{
+    public const string ResourceName = "Workflows.Procedures.MajorDecisions.major-decision.bpmn";
+
+    public static string ReadDefinition()
+    {
+        using var stream = typeof(MajorDecisionInstaller).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.InstallDefinition)
+        {
+            return;
+        }
+        var xml = ReadDefinition();
+        await using var scope = services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<IWorkflowQueries>();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(xml)));
+        foreach (var version in await queries.ListDefinitionsAsync(DecisionSteps.DefinitionKey, cancellationToken))
+        {
+            var stored = await queries.FindDefinitionAsync(version.Key, version.Version, cancellationToken);
+            if (stored?.ContentHash == hash && stored.Status == Engine.Definitions.DefinitionStatus.Published)
+            {
+                return;
+            }
+        }
+        try
+        {
+            var saved = await runtime.SaveDefinitionAsync(xml, publish: true, WorkflowActor.System, cancellationToken);
+            logger.LogInformation("Installed {Key} version {Version}", saved.Definition.Key, saved.Definition.Version);
+        }
+        catch (WorkflowValidationException ex)
+        {
+            // The procedure names activities and guards of other modules (the consultation); without
+            // them it is kept as a draft and published on a later start, instead of stopping the host.
+            await runtime.SaveDefinitionAsync(xml, publish: false, WorkflowActor.System, cancellationToken);
+            logger.LogError("The built-in {Key} procedure was stored as a draft, not published: {Errors}",
+                DecisionSteps.DefinitionKey, string.Join("; ", ex.Errors.Select(e => $"{e.Target}: {e.Message}")));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
