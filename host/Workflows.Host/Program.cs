@@ -5,6 +5,7 @@ using Workflows.Host.Clock;
 using Workflows.Host.Definitions;
 using Workflows.Host.Infrastructure;
 using Workflows.Host.Instances;
+using Workflows.Host.MajorDecisions;
 using Workflows.Host.Messages;
 using Workflows.Host.Notifications;
 using Workflows.Host.Tasks;
@@ -12,12 +13,12 @@ using Workflows.Host.Tasks;
 var builder = WebApplication.CreateBuilder(args).UseServerDefaults();
 var storage = WorkflowStorage.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(builder.Configuration).AddApiInfrastructure().AddCalendarFeed();
-builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage);
+builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage).AddMajorDecisionsHosting();
 
 var app = builder.Build();
 app.UseApiInfrastructure();
 app.MapAuthApi().MapDefinitionsApi().MapInstancesApi().MapTasksApi().MapMessagesApi().MapCalendarApi().MapClockApi();
-app.MapInboxApi().MapCalendarFeedApi();
+app.MapInboxApi().MapCalendarFeedApi().MapMajorDecisionsApi();
 app.MapBackgroundDashboard().MapOperationalEndpoints();
 app.Run();
 

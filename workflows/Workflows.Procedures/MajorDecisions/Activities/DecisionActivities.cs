@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Workflows.Activities.Documents;
 using Workflows.Engine.Activities;
 using Workflows.Engine.Calendar;
@@ -16,13 +17,15 @@ namespace Workflows.Procedures.MajorDecisions.Activities;
 /// <c>procedureStatement</c>, and a journal entry so the hash chain holds what the reviewer was given.
 /// It runs right after the submission, when every step before it is committed in the journal.
 /// </summary>
-public sealed class ProcedureStatementActivity(IServiceProvider services, DocumentStore documents) : IActivityHandler
+/// <remarks>Services are resolved when it runs: the document store depends on the runtime, which depends on the activities.</remarks>
+public sealed class ProcedureStatementActivity(IServiceProvider services) : IActivityHandler
 {
     public string Type => "decision-procedure-statement";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var history = await DecisionHistory.LoadAsync(services, context.InstanceId, cancellationToken);
+        var documents = services.GetRequiredService<DocumentStore>();
         var statement = ProcedureStatement.Compile(history, await documents.ListAsync(context.InstanceId, null, cancellationToken), context.Now);
         if ((bool?)statement["complete"] != true)
         {
@@ -36,15 +39,16 @@ public sealed class ProcedureStatementActivity(IServiceProvider services, Docume
 }
 
 /// <summary>Compiles the meeting materials (art. 29) into variable <c>meetingMaterials</c> and the journal.</summary>
-public sealed class MeetingMaterialsActivity(IServiceProvider services, DocumentStore documents, IParticipationSummaries summaries) : IActivityHandler
+public sealed class MeetingMaterialsActivity(IServiceProvider services) : IActivityHandler
 {
     public string Type => "decision-meeting-materials";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         var history = await DecisionHistory.LoadAsync(services, context.InstanceId, cancellationToken);
-        var materials = await MeetingMaterials.CompileAsync(
-            history, await documents.ListAsync(context.InstanceId, null, cancellationToken), summaries, context.Now, cancellationToken);
+        var documents = services.GetRequiredService<DocumentStore>();
+        var materials = await MeetingMaterials.CompileAsync(history, await documents.ListAsync(context.InstanceId, null, cancellationToken),
+            services.GetRequiredService<IParticipationSummaries>(), context.Now, cancellationToken);
         context.SetVariable("meetingMaterials", materials);
         context.Record(MeetingMaterials.JournalKind, materials);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Workflows.Procedures.MajorDecisions.Compilation;
 using Workflows.Procedures.MajorDecisions.Journal;
 using Workflows.Procedures.MajorDecisions.Records;
@@ -6,7 +7,7 @@ using Workflows.Procedures.MajorDecisions.Records;
 namespace Workflows.Procedures.MajorDecisions.Guards;
 
 /// <summary>Art. 29: the lead unit confirms the materials; every applicable item must be there.</summary>
-public sealed class MeetingMaterialsGuard(IParticipationSummaries summaries) : DecisionGuard
+public sealed class MeetingMaterialsGuard : DecisionGuard
 {
     public override string Key => "decision-meeting-materials";
 
@@ -17,7 +18,8 @@ public sealed class MeetingMaterialsGuard(IParticipationSummaries summaries) : D
     protected override async Task CheckContextAsync(DecisionGuardContext context, JsonObject record, RecordCheck check, CancellationToken cancellationToken)
     {
         var materials = await MeetingMaterials.CompileAsync(
-            await context.HistoryAsync(cancellationToken), await context.DocumentsAsync(cancellationToken), summaries, context.Now, cancellationToken);
+            await context.HistoryAsync(cancellationToken), await context.DocumentsAsync(cancellationToken),
+            context.Services.GetRequiredService<IParticipationSummaries>(), context.Now, cancellationToken);
         foreach (var item in (materials["items"] as JsonArray ?? []).OfType<JsonObject>().Where(i => (bool)i["required"]! && !(bool)i["present"]!))
         {
             check.Fail($"materials.{item["key"]}", $"集体讨论材料缺少「{item["name"]}」。{item["note"]}");
