@@ -125,7 +125,7 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         Assert.Empty(published.GetProperty("openSteps").EnumerateArray());
 
         // 11 执行: the report falls due on the schedule the decision set.
-        await _d.AdvanceAsync("P3M");
+        await _d.AdvanceAsync("P95D");
         Assert.Equal(["execution-report"], await _d.OpenStepsAsync(id));
         await _d.RecordAsync(id, "execution-reports", "owner", new JsonObject
         {
