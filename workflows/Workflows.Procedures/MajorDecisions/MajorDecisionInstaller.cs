@@ -6,6 +6,20 @@ using Workflows.Engine.Runtime;
 
 namespace Workflows.Procedures.MajorDecisions;
 
+/// <summary>The built-in BPMN file, embedded in this assembly.</summary>
+public static class MajorDecisionDefinition
+{
+    public const string ResourceName = "Workflows.Procedures.MajorDecisions.major-decision.bpmn";
+
+    public static string ReadXml()
+    {
+        using var stream = typeof(MajorDecisionDefinition).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
 /// <summary>
 /// Installs the built-in <c>major-decision.bpmn</c> at start. A version already holding this exact
 /// file means it is installed: admins' adapted versions stay as they are, and only a new release of
@@ -17,23 +31,13 @@ internal sealed class MajorDecisionInstaller(
     IOptions<MajorDecisionOptions> options,
     ILogger<MajorDecisionInstaller> logger) : IHostedService
 {
-    public const string ResourceName = "Workflows.Procedures.MajorDecisions.major-decision.bpmn";
-
-    public static string ReadDefinition()
-    {
-        using var stream = typeof(MajorDecisionInstaller).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.InstallDefinition)
         {
             return;
         }
-        var xml = ReadDefinition();
+        var xml = MajorDecisionDefinition.ReadXml();
         await using var scope = services.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<IWorkflowQueries>();
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(xml)));

@@ -57,7 +57,7 @@ public static class DecisionRecords
             if (key == Applicability.PublicParticipation)
             {
                 // Art. 14: public participation may be left out only for matters that may not be disclosed.
-                step.Require(step.Flag("notDisclosable") == true, "notDisclosable",
+                step.Require(step.Flag("notDisclosable", required: false) == true, "notDisclosable",
                     $"{step.PathOf("notDisclosable")}：只有依法不予公开的决策事项才可以不公开征求意见（须为 true 并说明理由）。");
             }
         }
