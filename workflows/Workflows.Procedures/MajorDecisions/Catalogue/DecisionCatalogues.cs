@@ -161,7 +161,7 @@ public sealed class DecisionCatalogues(
     private static (string? Reason, (string Type, DateOnly Date, string? Reference)? Meeting) ReadReason(RecordCheck check, DecisionCatalogue catalogue)
     {
         var reason = check.Text("reason", max: 2000);
-        var meeting = check.Object("collectiveDecision", required: catalogue.Status == CatalogueStatus.Published);
+        var meeting = check.Object("collectiveDecision", required: false);
         if (meeting is null)
         {
             if (catalogue.Status == CatalogueStatus.Published)
