@@ -56,10 +56,9 @@ internal sealed class MajorDecisionInstaller(
         }
         catch (WorkflowValidationException ex)
         {
-            // The procedure names activities and guards of other modules (the consultation); without
-            // them it is kept as a draft and published on a later start, instead of stopping the host.
-            await runtime.SaveDefinitionAsync(xml, publish: false, WorkflowActor.System, cancellationToken);
-            logger.LogError("The built-in {Key} procedure was stored as a draft, not published: {Errors}",
+            // The procedure names activities and guards of other modules (the consultation). Without
+            // them nothing is stored and a later start installs it, instead of stopping the host.
+            logger.LogError("The built-in {Key} procedure cannot be published yet: {Errors}",
                 DecisionSteps.DefinitionKey, string.Join("; ", ex.Errors.Select(e => $"{e.Target}: {e.Message}")));
         }
     }
