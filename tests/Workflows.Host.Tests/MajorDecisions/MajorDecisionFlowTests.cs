@@ -150,6 +150,14 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
             Assert.Equal("Completed", (await admin.GetFromJsonAsync<JsonElement>($"/api/instances/{id}")).GetProperty("status").GetString());
         }
         await AssertDossierAsync(id, archived);
+
+        // 13 调整: a new decision, linked to this one, that runs the whole procedure again.
+        using var adjusting = await _d.As("owner");
+        var adjustment = await adjusting.PostAsJsonAsync($"/api/decisions/{id}/adjustments", Proposal("关于调整城区公共停车收费标准的决策"));
+        var adjusted = JsonDocument.Parse(await adjustment.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.Created, adjustment.StatusCode);
+        Assert.Equal(id, adjusted.GetProperty("decision").GetProperty("adjustsDecisionId").GetGuid());
+        Assert.Equal(["proposal"], OpenSteps(adjusted));
     }
 
     private async Task AssertDossierAsync(Guid id, JsonElement detail)

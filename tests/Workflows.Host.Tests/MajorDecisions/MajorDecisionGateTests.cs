@@ -78,6 +78,24 @@ public sealed class MajorDecisionGateTests(MajorDecisionHostFactory host) : ICla
         Assert.Equal("Terminated", ended.GetProperty("decision").GetProperty("status").GetString());
         Assert.Equal("unlawful", ended.GetProperty("decision").GetProperty("legalityOpinion").GetString());
         Assert.Equal(["archive"], OpenSteps(ended));
+        using var owner = await _d.As("owner");
+        await Problem.AssertAsync(await owner.PostAsJsonAsync($"/api/decisions/{id}/adjustments", Proposal("调整")), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task UploadDocument_IsRefusedNamingTheField_WhenTheKindIsUnknownOrTheContentIsNotWhatItsNameSays()
+    {
+        var id = await _d.ProposeAsync("关于实施城区道路改造的决策");
+        using var owner = await _d.As("owner");
+
+        using var unknownKind = new MultipartFormDataContent { { new ByteArrayContent("草案"u8.ToArray()), "file", "a.txt" }, { new StringContent("poster"), "kind" } };
+        Assert.Equal(["kind"], Problem.Targets(await Problem.AssertAsync(await owner.PostAsync($"/api/decisions/{id}/documents", unknownKind), HttpStatusCode.BadRequest)));
+        using var fakePdf = new MultipartFormDataContent { { new ByteArrayContent("MZ not a pdf"u8.ToArray()), "file", "draft.pdf" }, { new StringContent("draft"), "kind" } };
+        Assert.Equal(["file"], Problem.Targets(await Problem.AssertAsync(await owner.PostAsync($"/api/decisions/{id}/documents", fakePdf), HttpStatusCode.BadRequest)));
+        using var reviewer = await _d.As("reviewer");
+        using var stranger = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "a.txt" }, { new StringContent("other"), "kind" } };
+        await Problem.AssertAsync(await reviewer.PostAsync($"/api/decisions/{id}/documents", stranger), HttpStatusCode.Forbidden);
+        Assert.Empty((await _d.GetAsync(id)).GetProperty("documents").EnumerateArray());
     }
 
     [Fact]
