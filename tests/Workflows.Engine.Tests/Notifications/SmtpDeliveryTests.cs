@@ -83,6 +83,8 @@ public sealed class SmtpDeliveryTests(SmtpServerFixture smtp) : IClassFixture<Sm
         Assert.All(mails, m => Assert.Equal(expected, m.Message.MessageId));
         Assert.Equal(mails[0].Message.Subject, mails[1].Message.Subject);
         Assert.Equal(mails[0].Message.Date, mails[1].Message.Date);
+        // The same message byte for byte, MIME boundaries included.
+        Assert.Equal(await File.ReadAllBytesAsync(mails[0].File), await File.ReadAllBytesAsync(mails[1].File));
         Assert.Equal(expected, Assert.Single(await _host.DeliveriesAsync(id)).MessageId);
     }
 

@@ -18,9 +18,13 @@ public sealed class HostProcess : IDisposable
     private readonly Queue<string> _output = new();
     private Process? _process;
 
-    public HostProcess(string databaseFile)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">Extra environment variables for the host, e.g. <c>Workflows__Email__Host</c>.</param>
+    public HostProcess(string databaseFile, IReadOnlyDictionary<string, string>? settings = null)
     {
         _databaseFile = databaseFile;
+        _settings = settings ?? new Dictionary<string, string>();
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
     }
 
@@ -98,6 +102,10 @@ public sealed class HostProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Workflows"] = $"Data Source={_databaseFile}";
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Keep(e.Data);

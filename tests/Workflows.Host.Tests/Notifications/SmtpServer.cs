@@ -13,8 +13,9 @@ public sealed record ReceivedMail(MimeMessage Message, IReadOnlyList<string> Env
 /// <summary>
 /// A real SMTP server: Debian's aiosmtpd (python3-aiosmtpd, under /usr/bin/python3) run by
 /// smtp_server.py as a child process on a free port, keeping each accepted message as an .eml file.
+/// With <c>answerDelay</c> it keeps each message first and answers 250 only after that delay.
 /// </summary>
-public sealed class SmtpServer : IAsyncDisposable
+public sealed class SmtpServer(TimeSpan? answerDelay = null) : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
 
@@ -35,6 +36,10 @@ public sealed class SmtpServer : IAsyncDisposable
         start.ArgumentList.Add(ScriptPath());
         start.ArgumentList.Add(_folder);
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (answerDelay is { } delay)
+        {
+            start.ArgumentList.Add(delay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         _process = Process.Start(start) ?? throw new InvalidOperationException("The SMTP server process did not start.");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var line = await _process.StandardOutput.ReadLineAsync(timeout.Token);

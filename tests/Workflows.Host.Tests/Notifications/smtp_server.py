@@ -1,10 +1,13 @@
 """A real SMTP server (aiosmtpd) for the host's notification tests; keeps every message it accepts.
 
-Usage: smtp_server.py FOLDER PORT
+Usage: smtp_server.py FOLDER PORT [DELAY]
 
 Each accepted message is written as FOLDER/<id>.eml, the bytes exactly as received, with its
-envelope recipients in <id>.json beside it. Prints "ready" once it listens.
+envelope recipients in <id>.json beside it. Prints "ready" once it listens. With DELAY (seconds), the
+server waits that long after keeping a message before it answers 250: the window in which a sender
+that dies has had its message delivered without knowing it.
 """
+import asyncio
 import json
 import os
 import sys
@@ -14,6 +17,7 @@ import uuid
 from aiosmtpd.controller import Controller
 
 folder, port = sys.argv[1], int(sys.argv[2])
+delay = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
 os.makedirs(folder, exist_ok=True)
 
 
@@ -27,6 +31,8 @@ class Keeper:
         with open(temporary, "wb") as f:
             f.write(envelope.original_content)
         os.replace(temporary, os.path.join(folder, name + ".eml"))
+        if delay > 0:
+            await asyncio.sleep(delay)
         return "250 Message accepted"
 
 

@@ -61,6 +61,12 @@ public sealed class NotificationEmailComposer(IOptionsMonitor<EmailOptions> opti
 
         var body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = Html(content, link, footer) };
         message.Body = body.ToMessageBody();
+        if (message.Body is Multipart multipart)
+        {
+            // MimeKit draws a random boundary; derived from the Message-Id instead, a re-send after a
+            // crash is the same message byte for byte, not merely the same Message-Id.
+            multipart.Boundary = "=-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)))[..32];
+        }
         return message;
     }
 
