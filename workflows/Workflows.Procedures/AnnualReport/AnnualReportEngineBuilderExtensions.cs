@@ -26,7 +26,7 @@ public static class AnnualReportEngineBuilderExtensions
             return builder;
         }
         services.TryAddSingleton<AnnualReportFiguresCounter>();
-        services.TryAddSingleton<AnnualReports>();
+        services.TryAddSingleton<AnnualReportCases>();
         builder.AddActivity<AnnualReportDraftActivity>()
             .AddOutboxHandler<AnnualReportDraftWriter>()
             .AddUserTaskGuard<AnnualReportDraftingGuard>()

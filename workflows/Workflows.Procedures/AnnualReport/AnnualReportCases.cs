@@ -19,7 +19,7 @@ public sealed record AnnualReportCase(int Year, Guid InstanceId, string? Unit, s
 /// government-annual-report duty for the year after the one reported on; starting one by hand goes
 /// through the same duty launch, so the scheduler never starts a second one for that year.
 /// </summary>
-public sealed class AnnualReports(
+public sealed class AnnualReportCases(
     DutyCatalogue catalogue,
     DutyLauncher launcher,
     IDbContextFactory<WorkflowDbContext> engineDb,
