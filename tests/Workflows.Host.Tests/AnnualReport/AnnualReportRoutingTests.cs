@@ -29,7 +29,7 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
         var first = await DraftBytesAsync();
         AnnualReportDocx.AssertFiveParts(AnnualReportDocx.Paragraphs(first));
         Assert.Equal("县人民政府关于2025年度法治政府建设情况的报告", AnnualReportDocx.Paragraphs(first)[0]);
-        await CompleteAsync("reviewer", instance, "drafting", "regenerate");
+        await CompleteOkAsync("reviewer", instance, "drafting", "regenerate");
         await AnnualReportFiguresTests.WaitForDraftAsync(_flow, 2025, drafts: 2);
         var forged = await CompleteAsync("reviewer", instance, "drafting", "submit", new { coveredYear = 2019 });
         Assert.Equal(["variables.coveredYear"], Problem.Targets(await Problem.AssertAsync(forged, HttpStatusCode.BadRequest)));
@@ -46,7 +46,7 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
         await CompleteOkAsync("leader", instance, "leader-approval", "approve", new { approvalOpinion = "同意。" });
 
         // The report to both bodies: when, and to whom — the standing committee cannot be left out.
-        var submission = await _flow.OpenTaskAsync(instance, "submission");
+        var submission = await StepAsync(instance, "submission");
         Assert.Equal("2026-03-31", Day(submission.GetProperty("dueAt")));
         var noRecord = await CompleteAsync("reviewer", instance, "submission");
         Assert.Equal(["variables.submission"], Problem.Targets(await Problem.AssertAsync(noRecord, HttpStatusCode.BadRequest)));
@@ -60,7 +60,7 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
             new { submission = new { submittedOn = "2026-03-02", recipients = new[] { "party-committee", "congress-standing-committee", "higher-government" } } });
 
         // Publication by 1 April: reminded before, escalated after; it closes only with where and when.
-        var publication = await _flow.OpenTaskAsync(instance, "publication");
+        var publication = await StepAsync(instance, "publication");
         Assert.Equal("2026-04-01", Day(publication.GetProperty("dueAt")));
         await _flow.AdvanceToAsync(NormativeFlow.Beijing(2026, 4, 3, 12));
         Assert.Contains(await _flow.InboxAsync("reviewer"), n => n.GetProperty("taskId").ValueKind == JsonValueKind.String
@@ -118,7 +118,7 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
 
     private async Task<HttpResponseMessage> CompleteAsync(string user, Guid instance, string activityId, string? outcome = null, object? variables = null)
     {
-        var task = await _flow.OpenTaskAsync(instance, activityId);
+        var task = await StepAsync(instance, activityId);
         using var client = await _flow.As(user);
         return await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetGuid()}/complete", new { outcome, variables });
     }
@@ -127,6 +127,14 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
     {
         var response = await CompleteAsync(user, instance, activityId, outcome, variables);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{activityId}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The step's own task, not the supervision task an escalation opened beside it.</summary>
+    private async Task<JsonElement> StepAsync(Guid instance, string activityId)
+    {
+        using var admin = await _flow.As("admin");
+        var tasks = await admin.GetFromJsonAsync<JsonElement>($"/api/tasks?instanceId={instance}");
+        return Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("activityId").GetString() == activityId && t.GetProperty("kind").GetString() == "Step");
     }
 
     private static string Day(JsonElement dueAt) => dueAt.GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");

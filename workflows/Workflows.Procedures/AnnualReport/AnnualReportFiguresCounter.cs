@@ -126,9 +126,9 @@ public sealed class AnnualReportFiguresCounter(
         var rows = await (
             from task in db.Tasks.AsNoTracking()
             join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
-            where task.Status != UserTaskStatus.Cancelled
-                && ((task.Kind == HumanTaskKind.Step && task.DueAt >= start && task.DueAt < end)
-                    || (task.Kind == HumanTaskKind.Escalation && task.CreatedAt >= start && task.CreatedAt < end))
+            // A supervision task closes with the step it supervises; it was an escalation all the same.
+            where (task.Kind == HumanTaskKind.Step && task.Status != UserTaskStatus.Cancelled && task.DueAt >= start && task.DueAt < end)
+                || (task.Kind == HumanTaskKind.Escalation && task.CreatedAt >= start && task.CreatedAt < end)
             select new { task.Id, task.Kind, task.CandidateGroups, task.DueAt, task.CompletedAt, task.Status, task.ParentTaskId, instance.UnitCode })
             .ToListAsync(cancellationToken);
         var parentIds = rows.Where(r => r.ParentTaskId is not null).Select(r => r.ParentTaskId!.Value).Distinct().ToList();
