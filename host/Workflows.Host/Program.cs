@@ -1,4 +1,5 @@
 using Workflows.Host.Accounts;
+using Workflows.Host.AnnualReports;
 using Workflows.Host.Calendar;
 using Workflows.Host.CalendarFeed;
 using Workflows.Host.Clock;
@@ -18,7 +19,7 @@ using Workflows.Host.Tasks;
 var builder = WebApplication.CreateBuilder(args).UseServerDefaults();
 var storage = WorkflowStorage.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(builder.Configuration).AddApiInfrastructure().AddCalendarServices().AddCalendarFeed();
-builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage).AddNormativeDocumentsHosting().AddMajorDecisionsHosting();
+builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage).AddNormativeDocumentsHosting().AddMajorDecisionsHosting().AddAnnualReportsHosting();
 builder.Services.AddParticipationApi();
 builder.AddWebUi();
 
@@ -27,7 +28,7 @@ app.UseApiInfrastructure().UseWebUi();
 app.UseRateLimiter();
 app.MapAuthApi().MapDefinitionsApi().MapInstancesApi().MapTasksApi().MapMessagesApi().MapCalendarApi().MapClockApi();
 app.MapInboxApi().MapCalendarFeedApi().MapDocumentsApi().MapNormativeDocumentsApi().MapMajorDecisionsApi();
-app.MapPublicConsultationApi().MapExpertsApi();
+app.MapPublicConsultationApi().MapExpertsApi().MapAnnualReportsApi();
 app.MapBackgroundDashboard().MapOperationalEndpoints();
 app.MapWebUi();
 app.Run();
