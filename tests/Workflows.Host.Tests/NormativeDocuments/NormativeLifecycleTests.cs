@@ -34,16 +34,22 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
         var forged = await _flow.CompleteAsync("owner", instance, "drafting", new { assessmentNotes = "评估", legalityOpinion = "合法" });
         Assert.Contains("variables.legalityOpinion", Problem.Targets(await Problem.AssertAsync(forged, HttpStatusCode.BadRequest)));
         var bare = await _flow.CompleteAsync("owner", instance, "drafting");
-        Assert.Contains("variables.assessmentNotes", Problem.Targets(await Problem.AssertAsync(bare, HttpStatusCode.BadRequest)));
-        await _flow.DraftAsync(instance);
+        Assert.Equal(["variables.assessmentNotes", "variables.draftDocumentId", "variables.explanation"],
+            Problem.Targets(await Problem.AssertAsync(bare, HttpStatusCode.BadRequest)).Order());
+        await _flow.DraftForCommentAsync(instance);
 
         // Public comment: at least 30 days for a business-related document — 2026-03-02 + 30 days = 2026-04-01.
         Assert.Equal(["public-comment"], await _flow.ActiveAsync(instance));
+        var (consultationId, page) = await _flow.PublicConsultationAsync(instance);
+        Assert.Equal("2026-04-01", page.GetProperty("lastDay").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await _flow.CommentAsync(consultationId, new { content = "建议明确涉企检查的频次上限。" })).StatusCode);
         await _flow.AdvanceToAsync(Beijing(2026, 4, 1, 17));
-        var early = await _flow.CompleteAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 12 条，采纳 8 条。" });
-        Assert.Contains("shortenReason", Problem.Targets(await Problem.AssertAsync(early, HttpStatusCode.BadRequest)));
+        await _flow.AnswerAsync(consultationId, Assert.Single(await _flow.CommentsAsync(consultationId)), "adopted", "已在第三条中明确。");
+        await _flow.PublishFeedbackAsync(consultationId, "共收到意见 1 条，已采纳。");
+        var early = await _flow.CompleteAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 1 条，已采纳。" });
+        Assert.Equal(["shortenReason"], Problem.Targets(await Problem.AssertAsync(early, HttpStatusCode.BadRequest)));
         await _flow.AdvanceToAsync(Beijing(2026, 4, 2));
-        await _flow.CompleteOkAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 12 条，采纳 8 条，未采纳的已说明理由。" });
+        await _flow.CompleteOkAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 1 条，已采纳，采纳情况已公布。" });
 
         // Fair-competition review: market actors are affected, so it comes before the legality review.
         Assert.Equal(["fair-competition-review"], await _flow.ActiveAsync(instance));
