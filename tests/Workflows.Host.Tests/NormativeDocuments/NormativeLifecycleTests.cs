@@ -73,11 +73,11 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
         await _flow.DeliberateAsync(instance, new DateOnly(2026, 4, 21));
 
         // Registration: only through the register, only by the legal affairs office.
-        var skipped = await _flow.CompleteAsync("legal", instance, "registration", new { registrationNumber = "县发改规〔2026〕99号" });
+        var skipped = await _flow.CompleteAsync("legal", instance, "registration", new { registrationNumber = "柳江发改规〔2026〕99号" });
         await Problem.AssertAsync(skipped, HttpStatusCode.BadRequest);
         await Problem.AssertAsync(await _flow.RegisterAsync(id, "owner"), HttpStatusCode.Forbidden);
         var registered = await (await _flow.RegisterAsync(id)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("县发改规〔2026〕1号", registered.GetProperty("number").GetString());
+        Assert.Equal("柳江发改规〔2026〕1号", registered.GetProperty("number").GetString());
         Assert.False(registered.GetProperty("inForce").GetBoolean()); // registered, unpublished: may not be used
 
         // Publication: on the one official channel only.
@@ -86,7 +86,7 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
             var elsewhere = await legal.PostAsJsonAsync($"/api/normative-documents/{id}/publish", new { channel = "某微信公众号", url = "https://example.com/a" });
             Assert.Contains("channel", Problem.Targets(await Problem.AssertAsync(elsewhere, HttpStatusCode.BadRequest)));
         }
-        var published = await _flow.PublishAsync(id, "县人民政府门户网站", new DateOnly(2026, 5, 1));
+        var published = await _flow.PublishAsync(id, "柳江县人民政府门户网站", new DateOnly(2026, 5, 1));
         Assert.Equal("2027-04-30", published.GetProperty("expiresOn").GetString());
         Assert.Equal(["filing-congress", "filing-government"], (await _flow.ActiveAsync(instance)).Order());
 
