@@ -4,6 +4,7 @@ using Workflows.Host.Calendar;
 using Workflows.Host.CalendarFeed;
 using Workflows.Host.Clock;
 using Workflows.Host.Components;
+using Workflows.Host.Demo;
 using Workflows.Host.Definitions;
 using Workflows.Host.Documents;
 using Workflows.Host.Experts;
@@ -22,6 +23,7 @@ builder.Services.AddHostOptions(storage).AddAccounts(storage).AddEntraIdSignIn(b
 builder.Services.AddWorkflowEngineHosting(builder.Configuration, storage).AddNormativeDocumentsHosting().AddMajorDecisionsHosting().AddAnnualReportsHosting();
 builder.Services.AddParticipationApi();
 builder.AddWebUi();
+builder.Services.AddDemoRecords();
 
 var app = builder.Build();
 app.UseApiInfrastructure().UseWebUi();

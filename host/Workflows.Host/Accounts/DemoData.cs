@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Workflows.Host.Accounts;
 
-/// <summary>A county government as it would be set up for a demonstration; seeding is idempotent.</summary>
+/// <summary>A county government (柳江县) as it would be set up for a demonstration; seeding is idempotent.</summary>
 internal static class DemoData
 {
     public const string CountyGovernment = "county-gov";
@@ -13,10 +13,16 @@ internal static class DemoData
 
     private static readonly Unit[] Units =
     [
-        new() { Code = CountyGovernment, Name = "县人民政府", Kind = "government" },
-        new() { Code = LegalOffice, Name = "县司法局（县委依法治县办公室）", ParentCode = CountyGovernment, Kind = "legal-office" },
-        new() { Code = DevelopmentReform, Name = "县发展和改革局", ParentCode = CountyGovernment, Kind = "department" },
+        new() { Code = CountyGovernment, Name = "柳江县人民政府", Kind = "government" },
+        new() { Code = LegalOffice, Name = "柳江县司法局（县委依法治县办公室）", ParentCode = CountyGovernment, Kind = "legal-office" },
+        new() { Code = DevelopmentReform, Name = "柳江县发展和改革局", ParentCode = CountyGovernment, Kind = "department" },
+        new() { Code = "county-finance", Name = "柳江县财政局", ParentCode = CountyGovernment, Kind = "department" },
+        new() { Code = "county-housing", Name = "柳江县住房和城乡建设局", ParentCode = CountyGovernment, Kind = "department" },
+        new() { Code = "county-transport", Name = "柳江县交通运输局", ParentCode = CountyGovernment, Kind = "department" },
+        new() { Code = "county-market", Name = "柳江县市场监督管理局", ParentCode = CountyGovernment, Kind = "department" },
         new() { Code = Town, Name = "城关镇人民政府", ParentCode = CountyGovernment, Kind = "town" },
+        new() { Code = "town-baipeng", Name = "百朋镇人民政府", ParentCode = CountyGovernment, Kind = "town" },
+        new() { Code = "town-chengtuan", Name = "成团镇人民政府", ParentCode = CountyGovernment, Kind = "town" },
     ];
 
     /// <summary>Each demo user holds the role of the same name.</summary>

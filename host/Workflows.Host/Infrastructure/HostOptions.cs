@@ -34,6 +34,12 @@ public sealed class WorkflowsHostOptions
     /// <summary>Null means "the default for the provider": on for the embedded SQLite mode, off for PostgreSQL.</summary>
     public bool? SeedDemo { get; set; }
 
+    /// <summary>
+    /// With the demo seeded, also its records (experts, normative documents, a decision in progress), so a
+    /// new user sees a living county. Default true; the host tests turn it off to start from an empty register.
+    /// </summary>
+    public bool SeedDemoRecords { get; set; } = true;
+
     public string DemoPassword { get; set; } = "Demo@12345";
 
     public ClockOptions Clock { get; set; } = new();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Engine;
 using Workflows.Procedures.MajorDecisions;
 
@@ -6,13 +5,11 @@ namespace Workflows.Host.MajorDecisions;
 
 public static class MajorDecisionsHosting
 {
-    /// <summary>The major-decision procedure with the accounts as its directory of units.</summary>
-    public static WorkflowEngineBuilder AddMajorDecisionsHosting(this WorkflowEngineBuilder engine)
-    {
-        engine.AddMajorDecisions();
-        engine.Services.TryAddSingleton<IUnitDirectory, AccountsUnitDirectory>();
-        return engine;
-    }
+    /// <summary>
+    /// The major-decision procedure, after the participation modules (<c>AddWorkflowEngineHosting</c>),
+    /// with the accounts as its directory of units (<c>AddProceduresHosting</c>).
+    /// </summary>
+    public static WorkflowEngineBuilder AddMajorDecisionsHosting(this WorkflowEngineBuilder engine) => engine.AddMajorDecisions();
 
     public static IEndpointRouteBuilder MapMajorDecisionsApi(this IEndpointRouteBuilder app) =>
         app.MapDecisionsApi().MapDecisionStepsApi().MapDecisionDocumentsApi().MapDecisionCataloguesApi();

@@ -22,8 +22,8 @@ public static class NormativeDocumentsHosting
             var seedDemo = host.Value.SeedDemo ?? storage.Provider == DatabaseProvider.Sqlite;
             if (seedDemo && options.Issuers.Count == 0)
             {
-                options.Issuers[DemoData.CountyGovernment] = new IssuingBodyOptions { Name = "县人民政府", Prefix = "县政规", Channel = "县人民政府门户网站" };
-                options.Issuers[DemoData.DevelopmentReform] = new IssuingBodyOptions { Name = "县发展和改革局", Prefix = "县发改规", Channel = "县人民政府门户网站" };
+                options.Issuers[DemoData.CountyGovernment] = new IssuingBodyOptions { Name = "柳江县人民政府", Prefix = "柳江规", Channel = "柳江县人民政府门户网站" };
+                options.Issuers[DemoData.DevelopmentReform] = new IssuingBodyOptions { Name = "柳江县发展和改革局", Prefix = "柳江发改规", Channel = "柳江县人民政府门户网站" };
                 options.Issuers[DemoData.Town] = new IssuingBodyOptions { Name = "城关镇人民政府", Prefix = "城关规", Channel = "城关镇人民政府门户网站" };
             }
         });

@@ -45,6 +45,7 @@ public class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(_folder, "workflows.db")}");
         builder.UseSetting("Workflows:SeedDemo", "true");
+        builder.UseSetting("Workflows:SeedDemoRecords", "false");
         builder.UseSetting("Workflows:Email:PickupFolder", Path.Combine(_folder, "mail"));
         foreach (var (key, value) in Settings())
         {

@@ -92,6 +92,7 @@ public sealed class PostgreSqlParticipationHostFactory : ParticipationHostFactor
         new("Database:Provider", "PostgreSql"),
         new("ConnectionStrings:Workflows", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString),
         new("Workflows:SeedDemo", "true"),
+        new("Workflows:SeedDemoRecords", "false"),
         .. ClockAndLimits(),
     ];
 

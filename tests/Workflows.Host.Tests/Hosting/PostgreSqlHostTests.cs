@@ -24,6 +24,7 @@ public sealed class PostgreSqlHostFactory : HostFactory
         new("Database:Provider", "PostgreSql"),
         new("ConnectionStrings:Workflows", ConnectionString),
         new("Workflows:SeedDemo", "true"),
+        new("Workflows:SeedDemoRecords", "false"),
     ];
 
     public override async Task InitializeAsync()

@@ -26,6 +26,7 @@ public class HostFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new("Database:Provider", "Sqlite"),
         new("ConnectionStrings:Workflows", $"Data Source={Path.Combine(Folder, "workflows.db")}"),
         new("Workflows:SeedDemo", "true"),
+        new("Workflows:SeedDemoRecords", "false"), // each test builds its own data (DemoSeedTests covers the records)
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

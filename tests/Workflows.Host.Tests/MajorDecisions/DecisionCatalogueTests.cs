@@ -51,8 +51,8 @@ public sealed class DecisionCatalogueTests(MajorDecisionHostFactory host) : ICla
         var sheets = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Equal(["事项目录", "调整记录"], sheets.Select(s => s.Name!.Value));
         var items = Texts(workbook, sheets[0]);
-        Assert.Equal("县人民政府2027年度重大行政决策事项目录", items[0][0]);
-        Assert.Contains(items, row => row.SequenceEqual(["1", "编制县国土空间总体规划", "县发展和改革局", "《中华人民共和国土地管理法》", "2027年第四季度", "已调出", ""]));
+        Assert.Equal("柳江县人民政府2027年度重大行政决策事项目录", items[0][0]);
+        Assert.Contains(items, row => row.SequenceEqual(["1", "编制县国土空间总体规划", "柳江县发展和改革局", "《中华人民共和国土地管理法》", "2027年第四季度", "已调出", ""]));
         Assert.Contains(items, row => row.Length == 7 && row[1] == "调整公交票价" && row[5] == "在目录中");
         var changes = Texts(workbook, sheets[1]);
         Assert.Contains(changes, row => row.Length == 6 && row[1] == "调出事项" && row[3] == "上级规划尚未批复，调出本年度目录。" && row[4] == "常务会议 2026-03-02 县政府第3次常务会议");

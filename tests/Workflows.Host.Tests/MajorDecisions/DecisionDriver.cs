@@ -10,7 +10,7 @@ using Workflows.Host.Tests.Infrastructure;
 namespace Workflows.Host.Tests.MajorDecisions;
 
 /// <summary>Drives major decisions through the API as the demo county's people would.</summary>
-public sealed class DecisionDriver(HostFactory host)
+public sealed partial class DecisionDriver(HostFactory host)
 {
     public const string LeadUnit = "county-drc";
     public const string LegalOffice = "legal-office";
@@ -45,7 +45,7 @@ public sealed class DecisionDriver(HostFactory host)
     {
         ["publicParticipation"] = new JsonObject { ["applies"] = true },
         ["hearing"] = new JsonObject { ["applies"] = true },
-        ["expertConsultation"] = new JsonObject { ["applies"] = true, ["fields"] = new JsonArray("城市规划", "交通"), ["count"] = 1 },
+        ["expertConsultation"] = new JsonObject { ["applies"] = true, ["fields"] = new JsonArray("城市规划", "交通"), ["count"] = 2 },
         ["riskAssessment"] = new JsonObject { ["applies"] = true },
     };
 

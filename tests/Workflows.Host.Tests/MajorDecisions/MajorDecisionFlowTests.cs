@@ -33,23 +33,71 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         Assert.Equal(["drafting"], await _d.OpenStepsAsync(id));
 
         // 1 拟订: the draft starts public participation, the hearing and the experts at once.
+        await _d.StockExpertPoolAsync();
         var draft1 = await _d.UploadAsync(id, "owner", "draft", "决策草案（征求意见稿）");
         await _d.RecordAsync(id, "draft", "owner", Draft(draft1));
-        Assert.Equal(["expert-consultation", "hearing", "public-participation"], await _d.OpenStepsAsync(id));
+        // One consultation task for each of the two experts chosen.
+        Assert.Equal(["expert-consultation", "expert-consultation", "hearing", "public-participation"], await _d.OpenStepsAsync(id));
         var notYet = await _d.RecordAsync(id, "legality-submission", "owner", Submission(), HttpStatusCode.Conflict);
         Assert.Contains("合法性审查", notYet.GetProperty("detail").GetString());
 
-        await _d.CompleteStepAsync(id, "hearing", "owner");
-        await _d.CompleteStepAsync(id, "expert-consultation", ConsultStandIns.ExpertUser, new { variables = new { opinion = "方案一可行。" } });
+        // 2 公众参与: the draft and its explanation are on the public page, and anyone may comment without signing in.
+        var (consultationId, page) = await _d.PublicConsultationAsync(id);
+        Assert.Equal("open", page.GetProperty("status").GetString());
+        Assert.Equal("关于城区公共停车设施建设和收费调整的决策", page.GetProperty("title").GetString());
+        Assert.Equal((string?)Draft(draft1)["explanation"], page.GetProperty("explanation").GetString());
+        Assert.Equal("2026-04-01", page.GetProperty("lastDay").GetString()); // 30 days from 2026-03-02
+        using (var visitor = _d.Public())
+        {
+            var download = await visitor.GetAsync(page.GetProperty("draft").GetProperty("url").GetString());
+            Assert.Equal("决策草案（征求意见稿）", await download.Content.ReadAsStringAsync());
+        }
+        await _d.CommentAsync(consultationId, new { name = "王先生", contact = "13900000000", content = "建议老城区增设夜间免费停车时段。" });
+        await _d.CommentAsync(consultationId, new { content = "收费标准偏高，建议按区域分级。" });
+
+        // 3 专家论证: chosen from the pool by field, those with an interest excluded; each files a signed opinion.
+        Assert.Equal(ChosenExperts, (await _d.VariablesAsync(id)).GetProperty("experts").EnumerateArray().Select(e => e.GetString()).Order());
+        var selection = Assert.Single(await _d.HistoryAsync(id, "ExpertsSelected"));
+        var excluded = selection.GetProperty("excluded").EnumerateArray().ToDictionary(x => x.GetProperty("name").GetString()!, x => x.GetProperty("reason").GetString()!);
+        Assert.Equal(["吴刚", "黄文"], excluded.Keys.Order());
+        Assert.Contains("城区公共停车设施", excluded["黄文"]);
+        Assert.Contains("县发展和改革局", excluded["吴刚"]);
+        await _d.ExpertsGiveOpinionsAsync(id, "关于城区公共停车设施建设和收费调整的决策");
+        var unanswered = await _d.CompleteStepAsync(id, "expert-adoption", "owner", expected: HttpStatusCode.BadRequest);
+        Assert.Equal(["expertOpinions"], Problem.Targets(unanswered));
+        await _d.AnswerOpinionsAsync(id, "adopted", "partly");
         await _d.CompleteStepAsync(id, "expert-adoption", "owner");
 
-        // 2 公众参与: at least 30 days; on day 29 only with a recorded reason.
-        await _d.AdvanceAsync("P29D");
+        // 2a 听证: the notice at least 7 days ahead, the participants, and the signed record made at the hearing.
+        var noticeDay = await _d.TodayAsync();
+        var hearingDay = noticeDay.AddDays(8);
+        var hearing = new
+        {
+            variables = new { hearingDate = Day(hearingDay), noticePublishedOn = Day(noticeDay), hearingParticipants = new[] { "居民代表 赵某", "停车企业代表 钱某" } },
+        };
+        var notHeld = await _d.CompleteStepAsync(id, "hearing", "owner", hearing, HttpStatusCode.BadRequest);
+        Assert.Equal(["documents.hearing-record", "variables.hearingDate"], Problem.Targets(notHeld).Order());
+        await _d.AdvanceAsync("P8D");
+        await _d.UploadAsync(id, "owner", "hearing-record", "听证笔录（听证参加人签字）");
+        await _d.CompleteStepAsync(id, "hearing", "owner", hearing);
+
+        // 2 公众参与: at least 30 days; on day 29 only with a recorded reason, and never with a comment unanswered.
+        await _d.AdvanceAsync("P21D");
         var day29 = await _d.CompleteStepAsync(id, "public-participation", "owner", expected: HttpStatusCode.BadRequest);
-        Assert.Contains("shortenReason", Problem.Targets(day29));
+        Assert.Equal(["comments", "feedback", "shortenReason"], Problem.Targets(day29).Order());
+        await _d.AnswerCommentsAsync(consultationId, "adopted", "not-adopted");
+        await _d.PublishFeedbackAsync(consultationId, "共收到意见 2 条，采纳 1 条、不予采纳 1 条：老城区增设夜间免费停车时段。");
+        day29 = await _d.CompleteStepAsync(id, "public-participation", "owner", expected: HttpStatusCode.BadRequest);
+        Assert.Equal(["shortenReason"], Problem.Targets(day29));
         await _d.AdvanceAsync("P2D");
         await _d.CompleteStepAsync(id, "public-participation", "owner");
         Assert.Equal(["risk-assessment"], await _d.OpenStepsAsync(id));
+        using (var visitor = _d.Public())
+        {
+            var closed = await visitor.GetFromJsonAsync<JsonElement>($"/api/public/consultations/{consultationId}");
+            Assert.Equal("closed", closed.GetProperty("status").GetString());
+            Assert.StartsWith("共收到意见 2 条", closed.GetProperty("feedback").GetProperty("summary").GetString());
+        }
 
         // 4 风险评估: a high risk sends the draft back; the revision needs a new draft text.
         await _d.RecordAsync(id, "risk-assessment", "owner", Risk("high"));
@@ -95,7 +143,9 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         Assert.Equal(["materials.fair-competition-review"], Problem.Targets(missing));
         await _d.UploadAsync(id, "owner", "fair-competition-review", "公平竞争审查意见：未发现排除、限制竞争内容。");
         var materials = await _d.RecordAsync(id, "meeting-materials", "owner", []);
-        Assert.True(Records(materials, "MeetingMaterialsCompiled").Last().GetProperty("complete").GetBoolean());
+        var compiled = Records(materials, "MeetingMaterialsCompiled").Last();
+        Assert.True(compiled.GetProperty("complete").GetBoolean());
+        AssertMaterialsCarryTheAdoptionSummaries(compiled, consultationId);
 
         // 7 集体讨论决定: dissent against the head needs the head's reasons; the evaluator may not be the risk assessor.
         var meetingDay = await _d.TodayAsync();
@@ -160,6 +210,24 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         Assert.Equal(["proposal"], OpenSteps(adjusted));
     }
 
+    /// <summary>The materials carry what the public and the experts were told and answered, counted from their records.</summary>
+    private static void AssertMaterialsCarryTheAdoptionSummaries(JsonElement compiled, Guid consultationId)
+    {
+        JsonElement Item(string key) => compiled.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == key);
+        var comments = Item("public-comment-adoption").GetProperty("reference").GetProperty("content");
+        Assert.Equal(consultationId.ToString(), comments.GetProperty("consultationId").GetString());
+        Assert.Equal((2, 1, 0, 1), (comments.GetProperty("comments").GetInt32(), comments.GetProperty("adopted").GetInt32(),
+            comments.GetProperty("partly").GetInt32(), comments.GetProperty("notAdopted").GetInt32()));
+        Assert.StartsWith("共收到意见 2 条", comments.GetProperty("feedback").GetString());
+        Assert.Equal(JsonValueKind.String, Item("public-comment-adoption").GetProperty("reference").GetProperty("documentId").ValueKind);
+
+        var experts = Item("expert-adoption").GetProperty("reference").GetProperty("content");
+        Assert.Equal((2, 1, 1, 0), (experts.GetProperty("opinions").GetInt32(), experts.GetProperty("adopted").GetInt32(),
+            experts.GetProperty("partly").GetInt32(), experts.GetProperty("notAdopted").GetInt32()));
+        Assert.Equal(["市交通科学研究所", "市规划设计研究院"],
+            experts.GetProperty("experts").EnumerateArray().Select(e => e.GetProperty("organisation").GetString()).Order());
+    }
+
     private async Task AssertDossierAsync(Guid id, JsonElement detail)
     {
         using var owner = await _d.As("owner");
@@ -178,6 +246,9 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         Assert.Equal(documents, names.Count(n => n.StartsWith("文档/", StringComparison.Ordinal)));
         Assert.Contains("文档/决策草案_draft.txt", names);
         Assert.Contains("文档/合法性审查意见书_legality-opinion.txt", names);
+        Assert.Contains("文档/听证笔录_hearing-record.txt", names);
+        Assert.Equal(2, names.Count(n => n.StartsWith("文档/专家论证意见_", StringComparison.Ordinal)));
+        Assert.Contains(names, n => n.StartsWith("文档/公众意见反馈采纳情况和理由_", StringComparison.Ordinal));
 
         var verification = Read(zip, "校验结果.json");
         Assert.True(verification.GetProperty("valid").GetBoolean());

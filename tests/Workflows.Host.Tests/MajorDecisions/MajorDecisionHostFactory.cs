@@ -1,18 +1,14 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using Workflows.Engine.Activities;
 using Workflows.Host.Tests.Hosting;
 using Workflows.Host.Tests.Infrastructure;
-using Workflows.Procedures.MajorDecisions;
 
 namespace Workflows.Host.Tests.MajorDecisions;
 
 /// <summary>
-/// The real host on the simulated clock (from Monday 2 March 2026, 09:00 Beijing time) with the
-/// consultation module's stand-ins, so major-decision.bpmn publishes at start as it will in product.
+/// The real host on the simulated clock (from Monday 2 March 2026, 09:00 Beijing time), with every
+/// module it ships with: public comments, hearings and experts are the participation modules' own.
+/// The public comment flood limit is lifted, since every member of the public here comes from the
+/// in-process server's one address; PublicCommentFloodTests covers the limit as shipped.
 /// </summary>
 public class MajorDecisionHostFactory : HostFactory
 {
@@ -23,22 +19,9 @@ public class MajorDecisionHostFactory : HostFactory
         .. base.Settings(),
         new("Workflows:Clock:Mode", "Simulated"),
         new("Workflows:Clock:Start", Start.ToString("O")),
+        new("Workflows:PublicConsultation:RateLimit:CommentsPerWindow", "10000"),
+        new("Workflows:PublicConsultation:RateLimit:ReadsPerMinute", "100000"),
     ];
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityHandler, ConsultStandIns.ConsultationOpen>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityHandler, ConsultStandIns.ExpertSelect>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserTaskGuard, ConsultStandIns.ConsultationFeedback>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserTaskGuard, ConsultStandIns.HearingRecord>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserTaskGuard, ConsultStandIns.ExpertOpinion>());
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserTaskGuard, ConsultStandIns.ExpertAdoption>());
-            services.Replace(ServiceDescriptor.Singleton<IParticipationSummaries, ConsultStandIns.Summaries>());
-        });
-    }
 }
 
 /// <summary>The same on a real PostgreSQL server, in a database created for the class and dropped afterwards.</summary>

@@ -116,6 +116,76 @@ public sealed class NormativeFlow(HostFactory host)
     public Task DraftAsync(Guid instanceId) =>
         CompleteOkAsync("owner", instanceId, "drafting", new { assessmentNotes = "制定必要性、合法性、可行性评估：确有必要，与上位法不抵触。" });
 
+    public const string Explanation = "起草说明：为落实上位法要求，结合本县实际，起草本文件。";
+
+    /// <summary>Uploads the draft to publish for comment (kind draft) as the owner; returns its id.</summary>
+    public async Task<Guid> UploadDraftAsync(Guid instanceId, string text = "征求意见稿", string kind = "draft")
+    {
+        using var owner = await As("owner");
+        using var form = new MultipartFormDataContent { { new StringContent(kind), "kind" } };
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n% " + text + "\n%%EOF\n"));
+        file.Headers.ContentType = new("application/pdf");
+        form.Add(file, "file", "征求意见稿.pdf");
+        var response = await owner.PostAsync($"/api/instances/{instanceId}/documents", form);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Drafting of a document that goes out for public comment: the assessment, the draft and its explanation.</summary>
+    public async Task DraftForCommentAsync(Guid instanceId) =>
+        await CompleteOkAsync("owner", instanceId, "drafting", new
+        {
+            assessmentNotes = "制定必要性、合法性、可行性评估：确有必要，与上位法不抵触。",
+            draftDocumentId = await UploadDraftAsync(instanceId),
+            explanation = Explanation,
+        });
+
+    /// <summary>The public page of the consultation the drafting opened, once the outbox has stored it.</summary>
+    public async Task<(Guid Id, JsonElement Page)> PublicConsultationAsync(Guid instanceId)
+    {
+        var consultationId = Guid.Parse((await InstanceAsync(instanceId)).GetProperty("variables").GetProperty("consultationId").GetString()!);
+        using var visitor = host.CreateClient();
+        JsonElement page = default;
+        await WaitUntilAsync(async () =>
+        {
+            var response = await visitor.GetAsync($"/api/public/consultations/{consultationId}");
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+            page = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return true;
+        }, $"consultation {consultationId} on the public page");
+        return (consultationId, page);
+    }
+
+    /// <summary>A member of the public comments: no sign-in.</summary>
+    public async Task<HttpResponseMessage> CommentAsync(Guid consultationId, object comment)
+    {
+        using var visitor = host.CreateClient();
+        return await visitor.PostAsJsonAsync($"/api/public/consultations/{consultationId}/comments", comment);
+    }
+
+    public async Task<List<JsonElement>> CommentsAsync(Guid consultationId)
+    {
+        using var owner = await As("owner");
+        return [.. (await owner.GetFromJsonAsync<JsonElement>($"/api/consultations/{consultationId}/comments")).EnumerateArray()];
+    }
+
+    public async Task AnswerAsync(Guid consultationId, JsonElement comment, string decision, string reason)
+    {
+        using var owner = await As("owner");
+        var response = await owner.PutAsJsonAsync($"/api/consultations/{consultationId}/comments/{comment.GetProperty("id").GetGuid()}/adoption", new { decision, reason });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task PublishFeedbackAsync(Guid consultationId, string summary)
+    {
+        using var owner = await As("owner");
+        var response = await owner.PostAsJsonAsync($"/api/consultations/{consultationId}/feedback", new { summary });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public Task ReviewAsync(Guid instanceId, string outcome = "lawful") =>
         CompleteOkAsync("legal", instanceId, "legality-review", new { legalityOpinion = "经审核，该文件制定主体合法、内容合法、程序合法。" }, outcome);
 

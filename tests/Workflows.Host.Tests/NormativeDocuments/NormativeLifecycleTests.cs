@@ -34,16 +34,22 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
         var forged = await _flow.CompleteAsync("owner", instance, "drafting", new { assessmentNotes = "评估", legalityOpinion = "合法" });
         Assert.Contains("variables.legalityOpinion", Problem.Targets(await Problem.AssertAsync(forged, HttpStatusCode.BadRequest)));
         var bare = await _flow.CompleteAsync("owner", instance, "drafting");
-        Assert.Contains("variables.assessmentNotes", Problem.Targets(await Problem.AssertAsync(bare, HttpStatusCode.BadRequest)));
-        await _flow.DraftAsync(instance);
+        Assert.Equal(["variables.assessmentNotes", "variables.draftDocumentId", "variables.explanation"],
+            Problem.Targets(await Problem.AssertAsync(bare, HttpStatusCode.BadRequest)).Order());
+        await _flow.DraftForCommentAsync(instance);
 
         // Public comment: at least 30 days for a business-related document — 2026-03-02 + 30 days = 2026-04-01.
         Assert.Equal(["public-comment"], await _flow.ActiveAsync(instance));
+        var (consultationId, page) = await _flow.PublicConsultationAsync(instance);
+        Assert.Equal("2026-04-01", page.GetProperty("lastDay").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await _flow.CommentAsync(consultationId, new { content = "建议明确涉企检查的频次上限。" })).StatusCode);
         await _flow.AdvanceToAsync(Beijing(2026, 4, 1, 17));
-        var early = await _flow.CompleteAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 12 条，采纳 8 条。" });
-        Assert.Contains("shortenReason", Problem.Targets(await Problem.AssertAsync(early, HttpStatusCode.BadRequest)));
+        await _flow.AnswerAsync(consultationId, Assert.Single(await _flow.CommentsAsync(consultationId)), "adopted", "已在第三条中明确。");
+        await _flow.PublishFeedbackAsync(consultationId, "共收到意见 1 条，已采纳。");
+        var early = await _flow.CompleteAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 1 条，已采纳。" });
+        Assert.Equal(["shortenReason"], Problem.Targets(await Problem.AssertAsync(early, HttpStatusCode.BadRequest)));
         await _flow.AdvanceToAsync(Beijing(2026, 4, 2));
-        await _flow.CompleteOkAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 12 条，采纳 8 条，未采纳的已说明理由。" });
+        await _flow.CompleteOkAsync("owner", instance, "public-comment", new { commentFeedback = "共收到意见 1 条，已采纳，采纳情况已公布。" });
 
         // Fair-competition review: market actors are affected, so it comes before the legality review.
         Assert.Equal(["fair-competition-review"], await _flow.ActiveAsync(instance));
@@ -67,11 +73,11 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
         await _flow.DeliberateAsync(instance, new DateOnly(2026, 4, 21));
 
         // Registration: only through the register, only by the legal affairs office.
-        var skipped = await _flow.CompleteAsync("legal", instance, "registration", new { registrationNumber = "县发改规〔2026〕99号" });
+        var skipped = await _flow.CompleteAsync("legal", instance, "registration", new { registrationNumber = "柳江发改规〔2026〕99号" });
         await Problem.AssertAsync(skipped, HttpStatusCode.BadRequest);
         await Problem.AssertAsync(await _flow.RegisterAsync(id, "owner"), HttpStatusCode.Forbidden);
         var registered = await (await _flow.RegisterAsync(id)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("县发改规〔2026〕1号", registered.GetProperty("number").GetString());
+        Assert.Equal("柳江发改规〔2026〕1号", registered.GetProperty("number").GetString());
         Assert.False(registered.GetProperty("inForce").GetBoolean()); // registered, unpublished: may not be used
 
         // Publication: on the one official channel only.
@@ -80,7 +86,7 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
             var elsewhere = await legal.PostAsJsonAsync($"/api/normative-documents/{id}/publish", new { channel = "某微信公众号", url = "https://example.com/a" });
             Assert.Contains("channel", Problem.Targets(await Problem.AssertAsync(elsewhere, HttpStatusCode.BadRequest)));
         }
-        var published = await _flow.PublishAsync(id, "县人民政府门户网站", new DateOnly(2026, 5, 1));
+        var published = await _flow.PublishAsync(id, "柳江县人民政府门户网站", new DateOnly(2026, 5, 1));
         Assert.Equal("2027-04-30", published.GetProperty("expiresOn").GetString());
         Assert.Equal(["filing-congress", "filing-government"], (await _flow.ActiveAsync(instance)).Order());
 

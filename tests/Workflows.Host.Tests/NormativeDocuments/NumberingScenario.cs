@@ -24,8 +24,8 @@ public static class NumberingScenario
         }
         var numbers = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!));
 
-        Assert.Equal([.. Enumerable.Range(1, 6).Select(i => $"县政规〔{year}〕{i}号")], numbers.Where(n => n.StartsWith("县政规")).Order(StringComparer.Ordinal));
-        Assert.Equal([.. Enumerable.Range(1, 3).Select(i => $"县发改规〔{year}〕{i}号")], numbers.Where(n => n.StartsWith("县发改规")).Order(StringComparer.Ordinal));
+        Assert.Equal([.. Enumerable.Range(1, 6).Select(i => $"柳江规〔{year}〕{i}号")], numbers.Where(n => n.StartsWith("柳江规")).Order(StringComparer.Ordinal));
+        Assert.Equal([.. Enumerable.Range(1, 3).Select(i => $"柳江发改规〔{year}〕{i}号")], numbers.Where(n => n.StartsWith("柳江发改规")).Order(StringComparer.Ordinal));
         foreach (var (_, instance) in documents)
         {
             Assert.Equal(["publication"], await flow.ActiveAsync(instance));

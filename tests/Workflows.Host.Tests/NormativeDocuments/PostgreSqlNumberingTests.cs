@@ -16,6 +16,7 @@ public sealed class PostgreSqlSimulatedHostFactory : HostFactory
         new("Database:Provider", "PostgreSql"),
         new("ConnectionStrings:Workflows", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString),
         new("Workflows:SeedDemo", "true"),
+        new("Workflows:SeedDemoRecords", "false"),
         new("Workflows:Clock:Mode", "Simulated"),
         new("Workflows:Clock:Start", SimulatedClockHostFactory.Start.ToString("O")),
     ];

@@ -29,7 +29,7 @@ public sealed class RegisterApiTests(SimulatedClockHostFactory host) : IClassFix
     [Fact]
     public async Task Catalogue_ListsTheYearsDocumentsAndThoseInForce_AsXlsxAndDocx()
     {
-        await PublishedAsync("county-gov", "县人民政府门户网站", "关于规范行政裁量权基准制定和管理的通知", "县政府重大行政决策程序规定");
+        await PublishedAsync("county-gov", "柳江县人民政府门户网站", "关于规范行政裁量权基准制定和管理的通知", "县政府重大行政决策程序规定");
         var drafting = await _flow.StartShortAsync("county-gov", "尚在起草的文件不入目录");
         using var client = await _flow.As("reviewer");
 
@@ -46,8 +46,8 @@ public sealed class RegisterApiTests(SimulatedClockHostFactory host) : IClassFix
                 var rows = ((WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<Row>()
                     .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
                 Assert.Equal(Headers, rows[2]);
-                Assert.Equal(["1", "县政规〔2026〕1号", "关于规范行政裁量权基准制定和管理的通知", "县人民政府"], rows[3].Take(4));
-                Assert.Equal(["2", "县政规〔2026〕2号", "县政府重大行政决策程序规定", "县人民政府"], rows[4].Take(4));
+                Assert.Equal(["1", "柳江规〔2026〕1号", "关于规范行政裁量权基准制定和管理的通知", "柳江县人民政府"], rows[3].Take(4));
+                Assert.Equal(["2", "柳江规〔2026〕2号", "县政府重大行政决策程序规定", "柳江县人民政府"], rows[4].Take(4));
                 Assert.Equal("现行有效", rows[4][7]);
                 Assert.Equal(5, rows.Count);
             }
@@ -66,7 +66,7 @@ public sealed class RegisterApiTests(SimulatedClockHostFactory host) : IClassFix
             {
                 var rows = table.Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).ToList();
                 Assert.Equal(Headers, rows[0]);
-                Assert.Equal(["县政规〔2026〕1号", "县政规〔2026〕2号"], rows.Skip(1).Select(r => r[1]));
+                Assert.Equal(["柳江规〔2026〕1号", "柳江规〔2026〕2号"], rows.Skip(1).Select(r => r[1]));
                 Assert.DoesNotContain(rows, r => r.Contains("尚在起草的文件不入目录"));
             }
         }
@@ -76,7 +76,7 @@ public sealed class RegisterApiTests(SimulatedClockHostFactory host) : IClassFix
     [Fact]
     public async Task Search_FindsByTextStatusYearAndIssuer()
     {
-        var (published, _) = (await PublishedAsync("county-drc", "县人民政府门户网站", "关于价格监测预警工作的规定"), 0);
+        var (published, _) = (await PublishedAsync("county-drc", "柳江县人民政府门户网站", "关于价格监测预警工作的规定"), 0);
         var drafting = (await _flow.StartShortAsync("county-drc", "关于价格认定工作的暂行办法")).GetProperty("id").GetGuid();
         using var client = await _flow.As("owner");
 
@@ -85,7 +85,7 @@ public sealed class RegisterApiTests(SimulatedClockHostFactory host) : IClassFix
 
         Assert.Equal([published[0], drafting], (await Find("q=价格&issuer=county-drc")).Order());
         Assert.Equal([published[0]], await Find("q=监测预警"));
-        Assert.Equal([published[0]], await Find("q=县发改规〔2026〕&issuer=county-drc"));
+        Assert.Equal([published[0]], await Find("q=柳江发改规〔2026〕&issuer=county-drc"));
         Assert.Equal([published[0]], await Find("issuer=county-drc&status=published"));
         Assert.Equal([drafting], await Find("issuer=county-drc&status=drafting"));
         Assert.Empty(await Find("issuer=county-drc&year=2025"));

@@ -76,6 +76,7 @@ public sealed class PostgreSqlNotificationHostFactory : HostFactory
         new("Database:Provider", "PostgreSql"),
         new("ConnectionStrings:Workflows", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString),
         new("Workflows:SeedDemo", "true"),
+        new("Workflows:SeedDemoRecords", "false"),
         new("Workflows:Email:PickupFolder", PickupFolder),
     ];
 

@@ -7,6 +7,7 @@ using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Scripting;
 using Workflows.Procedures.PublicConsultation;
+using Workflows.Procedures.Units;
 
 namespace Workflows.Procedures.Experts;
 
@@ -14,13 +15,14 @@ namespace Workflows.Procedures.Experts;
 /// <c>fz:type="expert-select"</c>: chooses experts from the pool (see <see cref="ExpertSelection"/>)
 /// for <c>fz:fields</c> (a list or comma text, <c>${expertFields}</c>), <c>fz:count</c> of them
 /// (default 3), excluding anyone with an interest in <c>fz:exclude</c> (<c>${interests}</c>: the
-/// matter's units and keywords). Only experts with a linked account are chosen, because the
+/// matter's units and keywords; a unit code such as <c>${leadUnit}</c> stands for the unit's name too,
+/// since that is what experts declare and work for). Only experts with a linked account are chosen, because the
 /// consultation is their task. Sets <c>experts</c> (their user names, for a multi-instance
 /// <c>expert-consultation</c> task) and <c>expertIds</c>, invites each by email and inbox, and
 /// journals the choice with the reason for every exclusion. Too few eligible experts stops the
 /// procedure at this element with an explanation.
 /// </summary>
-public sealed class ExpertSelectActivity(IScriptEvaluator scripts, ExpertPool pool) : IActivityHandler
+public sealed class ExpertSelectActivity(IScriptEvaluator scripts, ExpertPool pool, IUnitDirectory units) : IActivityHandler
 {
     public const string TypeKey = "expert-select";
     public const string JournalKind = "ExpertsSelected";
@@ -58,7 +60,7 @@ public sealed class ExpertSelectActivity(IScriptEvaluator scripts, ExpertPool po
         }
         var count = Count(element, scope);
         var interests = element.Extension("exclude") is { } exclude
-            ? AttributeValues.List(AttributeValues.Value(exclude, scope, scripts, element.Id, "fz:exclude"))
+            ? await WithUnitNamesAsync(AttributeValues.List(AttributeValues.Value(exclude, scope, scripts, element.Id, "fz:exclude")), cancellationToken)
             : [];
 
         var result = ExpertSelection.Select(await pool.ListAsync(active: true, cancellationToken: cancellationToken), fields, count, interests);
@@ -108,6 +110,21 @@ public sealed class ExpertSelectActivity(IScriptEvaluator scripts, ExpertPool po
                 ["reason"] = x.Reason,
             })]),
         });
+    }
+
+    /// <summary>The interests, each unit code followed by its unit's name.</summary>
+    private async Task<IReadOnlyList<string>> WithUnitNamesAsync(IReadOnlyList<string> interests, CancellationToken cancellationToken)
+    {
+        var result = new List<string>();
+        foreach (var interest in interests)
+        {
+            result.Add(interest);
+            if (await units.FindAsync(interest, cancellationToken) is { } unit && !result.Contains(unit.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(unit.Name);
+            }
+        }
+        return result;
     }
 
     private int Count(ServiceTask element, JsonObject scope)

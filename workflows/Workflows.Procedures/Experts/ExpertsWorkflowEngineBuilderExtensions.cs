@@ -5,6 +5,7 @@ using Workflows.Engine.Persistence;
 using Workflows.Procedures.Experts.Persistence;
 using Workflows.Procedures.Hearings;
 using Workflows.Procedures.PublicConsultation;
+using Workflows.Procedures.Units;
 
 namespace Workflows.Procedures.Experts;
 
@@ -29,6 +30,7 @@ public static class ExpertsWorkflowEngineBuilderExtensions
         services.TryAddSingleton<ExpertPool>();
         services.TryAddSingleton<ExpertOpinions>();
         services.TryAddSingleton<ExpertSummaries>();
+        services.TryAddSingleton<IUnitDirectory, ConfiguredUnitDirectory>();
         return builder
             .AddActivity<ExpertSelectActivity>()
             .AddUserTaskGuard<ExpertOpinionGuard>()

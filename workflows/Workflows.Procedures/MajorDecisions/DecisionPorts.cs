@@ -2,19 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace Workflows.Procedures.MajorDecisions;
 
-/// <summary>The organisation's units (承办单位, 执行单位, 评估单位), which live with the accounts in the host.</summary>
-public interface IUnitDirectory
-{
-    /// <summary>The unit's name, or null when no unit has this code.</summary>
-    Task<string?> NameOfAsync(string unitCode, CancellationToken cancellationToken);
-}
-
 /// <summary>A summary the meeting materials carry (公众意见采纳情况, 专家论证意见采纳情况).</summary>
 public sealed record ParticipationSummary(string Title, JsonNode Content, Guid? DocumentId = null);
 
 /// <summary>
-/// Where the adoption summaries of public participation and expert consultation come from. The
-/// consultation module owns them; the default reads the summary documents the lead unit uploads.
+/// Where the adoption summaries of public participation and expert consultation come from: the
+/// consultation and expert modules own them (<see cref="ParticipationModuleSummaries"/>). Null while
+/// there is nothing to summarise yet.
 /// </summary>
 public interface IParticipationSummaries
 {
@@ -52,6 +46,7 @@ public static class DecisionDocumentKinds
         ["publication"] = "公布文本",
         ["execution-report"] = "执行情况报告",
         [EvaluationReport] = "决策后评估报告",
+        ["consultation-feedback"] = "公众意见反馈采纳情况和理由",
         ["other"] = "其他材料",
     };
 }

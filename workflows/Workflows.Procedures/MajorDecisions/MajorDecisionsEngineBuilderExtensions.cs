@@ -10,6 +10,8 @@ using Workflows.Procedures.MajorDecisions.Dossier;
 using Workflows.Procedures.MajorDecisions.Guards;
 using Workflows.Procedures.MajorDecisions.Persistence;
 using Workflows.Procedures.MajorDecisions.Register;
+using Workflows.Procedures.Experts;
+using Workflows.Procedures.Units;
 
 namespace Workflows.Procedures.MajorDecisions;
 
@@ -18,16 +20,20 @@ public static class MajorDecisionsEngineBuilderExtensions
     /// <summary>
     /// The major administrative decision procedure (<c>major-decision</c>): its guards and activities,
     /// the register and catalogue tables (<c>md_*</c>), and the installer that publishes the BPMN.
-    /// Call after the storage provider; the host supplies an <see cref="IUnitDirectory"/>.
+    /// The procedure's public participation, hearing and expert steps are the participation modules'
+    /// (added here when missing), and so are the adoption summaries the meeting materials carry.
+    /// Call after the storage provider and the notifications module; the host supplies an
+    /// <see cref="IUnitDirectory"/> over its units (the configured one otherwise).
     /// </summary>
     public static WorkflowEngineBuilder AddMajorDecisions(this WorkflowEngineBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<MajorDecisionOptions>().BindConfiguration(MajorDecisionOptions.Section);
-        builder.AddDocuments();
         WorkflowDatabase.AddModuleDbContext<MajorDecisionsDbContext, SqliteMajorDecisionsDbContext, PostgreSqlMajorDecisionsDbContext>(
             services, MajorDecisionsDbContext.MigrationsHistoryTable);
-        services.TryAddSingleton<IParticipationSummaries, DocumentParticipationSummaries>();
+        builder.AddParticipationModules();
+        services.TryAddSingleton<IParticipationSummaries, ParticipationModuleSummaries>();
+        services.TryAddSingleton<IUnitDirectory, ConfiguredUnitDirectory>();
         services.TryAddSingleton<DecisionProjection>();
         services.TryAddSingleton<DecisionRegister>();
         services.TryAddSingleton<DecisionCatalogues>();

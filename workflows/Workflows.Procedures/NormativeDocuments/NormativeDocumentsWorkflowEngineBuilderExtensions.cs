@@ -10,6 +10,7 @@ using Workflows.Procedures.NormativeDocuments.Persistence;
 using Workflows.Procedures.NormativeDocuments.Process;
 using Workflows.Procedures.NormativeDocuments.Register;
 using Workflows.Procedures.NormativeDocuments.Validity;
+using Workflows.Procedures.PublicConsultation;
 
 namespace Workflows.Procedures.NormativeDocuments;
 
@@ -17,7 +18,8 @@ public static class NormativeDocumentsWorkflowEngineBuilderExtensions
 {
     /// <summary>
     /// Normative documents (行政规范性文件): the <c>normative-document</c> procedure (published at
-    /// start), its guards and stop activity, the register (<c>nd_*</c> tables), the daily validity
+    /// start; its public comment is the public consultation module's, added here when missing), its
+    /// guards and stop activity, the register (<c>nd_*</c> tables), the daily validity
     /// job and the catalogue. Settings from <c>Workflows:NormativeDocuments</c>, checked at start.
     /// Call after the storage provider and <c>AddNotifications</c>.
     /// </summary>
@@ -31,6 +33,7 @@ public static class NormativeDocumentsWorkflowEngineBuilderExtensions
         }
         services.AddSingleton<IValidateOptions<NormativeDocumentOptions>, NamedProblems>();
 
+        builder.AddPublicConsultation();
         WorkflowDatabase.AddModuleDbContext<NormativeDocumentsDbContext, SqliteNormativeDocumentsDbContext, PostgreSqlNormativeDocumentsDbContext>(
             services, NormativeDocumentsDbContext.MigrationsHistoryTable);
         services.TryAddSingleton<NormativeCalendar>();

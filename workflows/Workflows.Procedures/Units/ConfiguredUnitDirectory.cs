@@ -47,4 +47,7 @@ public sealed class ConfiguredUnitDirectory(IOptionsMonitor<UnitDirectoryOptions
         }
         return Task.FromResult<IReadOnlyList<OrgUnit>>(units);
     }
+
+    public async Task<OrgUnit?> FindAsync(string unitCode, CancellationToken cancellationToken) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(u => string.Equals(u.Code, unitCode.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Workflows.Procedures.MajorDecisions.Persistence;
+using Workflows.Procedures.Units;
 
 namespace Workflows.Procedures.MajorDecisions.Catalogue;
 
@@ -16,7 +17,7 @@ public sealed class CatalogueSpreadsheet(IUnitDirectory units)
         {
             if (!unitNames.TryGetValue(code, out var name))
             {
-                unitNames[code] = name = await units.NameOfAsync(code, cancellationToken) ?? code;
+                unitNames[code] = name = (await units.FindAsync(code, cancellationToken))?.Name ?? code;
             }
             return name;
         }

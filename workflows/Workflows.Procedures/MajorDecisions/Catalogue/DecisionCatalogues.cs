@@ -6,6 +6,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Engine.Tasks;
 using Workflows.Procedures.MajorDecisions.Persistence;
 using Workflows.Procedures.MajorDecisions.Records;
+using Workflows.Procedures.Units;
 
 namespace Workflows.Procedures.MajorDecisions.Catalogue;
 
@@ -41,7 +42,7 @@ public sealed class DecisionCatalogues(
         var check = new RecordCheck(body, "");
         var decisionBody = check.Text("decisionBody", required: false, max: 64) ?? options.Value.DefaultDecisionBody;
         check.Require(year is >= 2000 and <= 2100, "year", "year 须在 2000 至 2100 之间。");
-        if (await units.NameOfAsync(decisionBody, cancellationToken) is null)
+        if (await units.FindAsync(decisionBody, cancellationToken) is null)
         {
             check.Fail("decisionBody", $"没有代码为「{decisionBody}」的单位。");
         }
@@ -146,7 +147,7 @@ public sealed class DecisionCatalogues(
         }
         if (check.Text("leadUnit", required: !partial, max: 64) is { } unit)
         {
-            if (await units.NameOfAsync(unit, cancellationToken) is null)
+            if (await units.FindAsync(unit, cancellationToken) is null)
             {
                 check.Fail("leadUnit", $"没有代码为「{unit}」的单位。");
             }

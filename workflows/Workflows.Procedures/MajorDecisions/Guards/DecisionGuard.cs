@@ -7,6 +7,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Engine.Tasks;
 using Workflows.Procedures.MajorDecisions.Journal;
 using Workflows.Procedures.MajorDecisions.Records;
+using Workflows.Procedures.Units;
 
 namespace Workflows.Procedures.MajorDecisions.Guards;
 
@@ -91,7 +92,7 @@ public sealed class DecisionGuardContext(UserTaskGuardContext context)
     public async Task RequireUnitAsync(RecordCheck check, string field, CancellationToken cancellationToken)
     {
         if ((string?)check.Json?[field] is { } code
-            && await Services.GetRequiredService<IUnitDirectory>().NameOfAsync(code, cancellationToken) is null)
+            && await Services.GetRequiredService<IUnitDirectory>().FindAsync(code, cancellationToken) is null)
         {
             check.Fail(field, $"{check.PathOf(field)}：没有代码为「{code}」的单位。");
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Workflows.Engine.Runtime;
 using Workflows.Procedures.MajorDecisions.Persistence;
 using Workflows.Procedures.MajorDecisions.Records;
+using Workflows.Procedures.Units;
 
 namespace Workflows.Procedures.MajorDecisions.Register;
 
@@ -34,7 +35,7 @@ public sealed class DecisionRegister(
         {
             check.Fail("proposerUnit", "提出决策建议的人员须属于某一单位。");
         }
-        if (await units.NameOfAsync(decisionBody, cancellationToken) is null)
+        if (await units.FindAsync(decisionBody, cancellationToken) is null)
         {
             check.Fail("decisionBody", $"没有代码为「{decisionBody}」的单位。");
         }

@@ -1,22 +1,54 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Workflows.Activities.Documents;
 using Workflows.Engine.Activities;
 using Workflows.Engine.Runtime;
 using Workflows.Procedures.NormativeDocuments.Persistence;
 using Workflows.Procedures.NormativeDocuments.Register;
+using Workflows.Procedures.PublicConsultation;
 using Out = Workflows.Procedures.NormativeDocuments.Process.NormativeProcess.Outputs;
 
 namespace Workflows.Procedures.NormativeDocuments.Guards;
 
-/// <summary>起草与评估: the assessment of need, lawfulness and impact is on record.</summary>
-public sealed class DraftingGuard(IDbContextFactory<NormativeDocumentsDbContext> db) : NormativeGuard(db)
+/// <summary>
+/// 起草与评估: the assessment of need, lawfulness and impact is on record; unless the document is exempt
+/// from public comment, the draft to publish (<c>draftDocumentId</c>, a document of kind <c>draft</c> of
+/// this case) and its explanation (<c>explanation</c>, 起草说明) too — the consultation-open step that
+/// follows publishes exactly these, and would otherwise stop the procedure where nobody can mend it.
+/// </summary>
+public sealed class DraftingGuard(IDbContextFactory<NormativeDocumentsDbContext> db, IOptions<PublicConsultationOptions> consultation) : NormativeGuard(db)
 {
     public override string Key => "normative-drafting";
-    protected override IReadOnlySet<string> Outputs { get; } = Set(Out.AssessmentNotes);
+    protected override IReadOnlySet<string> Outputs { get; } = Set(Out.AssessmentNotes, Out.DraftDocumentId, Out.Explanation);
 
-    protected override Task CheckStepAsync(UserTaskGuardContext context, NormativeDocument document, List<ValidationError> errors, CancellationToken cancellationToken)
+    protected override async Task CheckStepAsync(UserTaskGuardContext context, NormativeDocument document, List<ValidationError> errors, CancellationToken cancellationToken)
     {
         RequireText(context, Out.AssessmentNotes, "起草说明和评估意见", errors);
-        return Task.CompletedTask;
+        if (document.PublicCommentExempt)
+        {
+            return;
+        }
+        RequireText(context, Out.Explanation, "公开征求意见时与草案一并公布的起草说明", errors, consultation.Value.MaxPublishedTextLength);
+        var target = $"variables.{Out.DraftDocumentId}";
+        var raw = context.Variables[Out.DraftDocumentId] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        if (!Guid.TryParse(raw, out var draftId))
+        {
+            errors.Add(new ValidationError(target,
+                $"请先上传征求意见稿（POST /api/instances/{context.InstanceId}/documents，文件类别 {ConsultationOpenActivity.DraftDocumentKind}），并在 {Out.DraftDocumentId} 中给出其文件编号。"));
+            return;
+        }
+        var draft = await context.Services.GetRequiredService<DocumentStore>().FindAsync(draftId, cancellationToken);
+        if (draft is null || draft.InstanceId != context.InstanceId)
+        {
+            errors.Add(new ValidationError(target, $"本文件的材料中没有编号为 {draftId} 的文档，请先上传征求意见稿。"));
+        }
+        else if (draft.Kind != ConsultationOpenActivity.DraftDocumentKind)
+        {
+            errors.Add(new ValidationError(target,
+                $"文档「{draft.FileName}」的类别是 {draft.Kind}，公开征求意见须使用类别为 {ConsultationOpenActivity.DraftDocumentKind} 的草案文本。"));
+        }
     }
 }
 

@@ -13,6 +13,7 @@ public static class NormativeProcess
     public static class Activities
     {
         public const string Drafting = "drafting";
+        public const string ConsultationOpen = "consultation-open";
         public const string PublicComment = "public-comment";
         public const string FairCompetitionReview = "fair-competition-review";
         public const string LegalityReview = "legality-review";
@@ -53,6 +54,10 @@ public static class NormativeProcess
     public static class Outputs
     {
         public const string AssessmentNotes = "assessmentNotes";
+
+        /// <summary>The draft published for comment and its explanation: consultation-open reads them.</summary>
+        public const string DraftDocumentId = "draftDocumentId";
+        public const string Explanation = "explanation";
         public const string CommentFeedback = "commentFeedback";
         public const string FairCompetitionConclusion = "fairCompetitionConclusion";
         public const string LegalityOpinion = "legalityOpinion";
