@@ -30,7 +30,7 @@ public sealed class AnnualReportFiguresTests(AnnualReportHostFactory host) : ICl
             .Select(u => (u.GetProperty("unit").GetString(), Int(u, "overdueTasks"), Int(u, "escalations"))).ToList();
         Assert.Equal([("county-drc", 3, 3), ("legal-office", 1, 1)], units);
         Assert.Equal((4, 4), (Int(figures, "overdueTasks"), Int(figures, "escalations")));
-        Assert.Equal("县发展和改革局", figures.GetProperty("overdueByUnit")[0].GetProperty("unitName").GetString());
+        Assert.Equal("柳江县发展和改革局", figures.GetProperty("overdueByUnit")[0].GetProperty("unitName").GetString());
 
         // Nothing of 2026 is counted in 2025, and the report is a case of the government's.
         var before = await scenario.FiguresAsync(2025);
@@ -49,12 +49,12 @@ public sealed class AnnualReportFiguresTests(AnnualReportHostFactory host) : ICl
         var docx = await response.Content.ReadAsByteArrayAsync();
 
         var paragraphs = AnnualReportDocx.Paragraphs(docx);
-        Assert.Equal("县人民政府关于2026年度法治政府建设情况的报告", paragraphs[0]);
+        Assert.Equal("柳江县人民政府关于2026年度法治政府建设情况的报告", paragraphs[0]);
         AnnualReportDocx.AssertFiveParts(paragraphs);
         Assert.Contains(paragraphs, p => p.StartsWith("（一）严格落实重大行政决策程序。全年登记重大行政决策事项3件，决策机关决定启动2件，经集体讨论决定通过1件，公布0件。", StringComparison.Ordinal));
         Assert.Contains(paragraphs, p => p.Contains("应审查事项4件，已审查4件，合法性审查率100%", StringComparison.Ordinal));
         Assert.Contains(paragraphs, p => p.Contains("全年登记行政规范性文件3件，发布2件；按期报送备案1件，逾期报送备案1件", StringComparison.Ordinal));
-        Assert.Contains(paragraphs, p => p.Contains("逾期办理事项4件，涉及县发展和改革局、县司法局", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.Contains("逾期办理事项4件，涉及柳江县发展和改革局、柳江县司法局（县委依法治县办公室）", StringComparison.Ordinal));
         var table = AnnualReportDocx.FigureTable(docx);
         Assert.Equal(("3", "1", "1", "4", "100%"), (table["重大行政决策事项登记"], table["开展风险评估"], table["规范性文件逾期备案"], table["督办"], table["合法性审查率"]));
     }

@@ -28,7 +28,7 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
         await AnnualReportFiguresTests.WaitForDraftAsync(_flow, 2025);
         var first = await DraftBytesAsync();
         AnnualReportDocx.AssertFiveParts(AnnualReportDocx.Paragraphs(first));
-        Assert.Equal("县人民政府关于2025年度法治政府建设情况的报告", AnnualReportDocx.Paragraphs(first)[0]);
+        Assert.Equal("柳江县人民政府关于2025年度法治政府建设情况的报告", AnnualReportDocx.Paragraphs(first)[0]);
         await CompleteOkAsync("reviewer", instance, "drafting", "regenerate");
         await AnnualReportFiguresTests.WaitForDraftAsync(_flow, 2025, drafts: 2);
         var forged = await CompleteAsync("reviewer", instance, "drafting", "submit", new { coveredYear = 2019 });
@@ -72,13 +72,13 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
                 && t.GetProperty("parentTaskId").GetGuid() == publication.GetProperty("id").GetGuid());
         }
         var beforeSubmission = await CompleteAsync("reviewer", instance, "publication", null,
-            new { publication = new { publishedOn = "2026-03-01", channel = "县人民政府门户网站", url = "https://www.example.gov.cn/fzzf/2025.html" } });
+            new { publication = new { publishedOn = "2026-03-01", channel = "柳江县人民政府门户网站", url = "https://www.example.gov.cn/fzzf/2025.html" } });
         Assert.Equal(["variables.publication.publishedOn"], Problem.Targets(await Problem.AssertAsync(beforeSubmission, HttpStatusCode.BadRequest)));
         var noUrl = await CompleteAsync("reviewer", instance, "publication", null,
-            new { publication = new { publishedOn = "2026-04-02", channel = "县人民政府门户网站", url = "javascript:alert(1)" } });
+            new { publication = new { publishedOn = "2026-04-02", channel = "柳江县人民政府门户网站", url = "javascript:alert(1)" } });
         Assert.Equal(["variables.publication.url"], Problem.Targets(await Problem.AssertAsync(noUrl, HttpStatusCode.BadRequest)));
         await CompleteOkAsync("reviewer", instance, "publication", null,
-            new { publication = new { publishedOn = "2026-04-02", channel = "县人民政府门户网站", url = "https://www.example.gov.cn/fzzf/2025.html" } });
+            new { publication = new { publishedOn = "2026-04-02", channel = "柳江县人民政府门户网站", url = "https://www.example.gov.cn/fzzf/2025.html" } });
 
         var done = await _flow.InstanceAsync(instance);
         Assert.Equal("Completed", done.GetProperty("status").GetString());

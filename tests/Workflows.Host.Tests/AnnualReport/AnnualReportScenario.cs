@@ -31,8 +31,8 @@ public sealed class AnnualReportScenario(HostFactory host)
             Assert.True(registered.StatusCode == HttpStatusCode.OK, await registered.Content.ReadAsStringAsync());
         }
         // The first two are published at once; the first is filed with both bodies the same day.
-        await _flow.PublishAsync(documents[0].Id, "县人民政府门户网站");
-        await _flow.PublishAsync(documents[1].Id, "县人民政府门户网站");
+        await _flow.PublishAsync(documents[0].Id, "柳江县人民政府门户网站");
+        await _flow.PublishAsync(documents[1].Id, "柳江县人民政府门户网站");
         await _flow.FileAsync(documents[0].Id, "higher-government");
         await _flow.FileAsync(documents[0].Id, "congress-standing-committee");
 
