@@ -54,6 +54,8 @@ mapfile -t projects < <(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj | sort
 for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
   echo "=== $name"
+  # Browser tests keep their screenshots beside the results (Workflows.Browser.Tests reads this).
+  export WORKFLOWS_TEST_ARTIFACTS="$results/$name/artifacts"
   if ! dotnet test "$project" -c Release --no-build --nologo \
       --results-directory "$results/$name" --logger "trx;LogFileName=$name.trx" \
       --blame-hang-timeout 10m -- RunConfiguration.TreatNoTestsAsError=false; then

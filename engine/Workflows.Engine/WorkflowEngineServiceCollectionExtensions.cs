@@ -25,16 +25,19 @@ public static class WorkflowEngineServiceCollectionExtensions
     {
         services.AddOptions<WorkflowEngineOptions>().BindConfiguration(WorkflowEngineOptions.Section);
         services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.Section);
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScriptEvaluator, JintScriptEvaluator>();
         services.TryAddSingleton<LiveWorkingDayCalendar>();
         services.TryAddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<LiveWorkingDayCalendar>());
         services.TryAddSingleton<CalendarAdministration>();
         services.TryAddSingleton<IDeadlineRecomputation>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.TryAddSingleton<IWorkflowJournal>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddSingleton<TimerCalculator>();
         services.TryAddSingleton<TaskDeadlines>();
         services.TryAddSingleton<DefinitionCache>();
         services.TryAddSingleton<ActivityHandlerRegistry>();
+        services.TryAddSingleton<UserTaskGuardRegistry>();
         services.TryAddSingleton<DefinitionValidator>();
         services.TryAddSingleton<ProcessExecutor>();
         services.TryAddSingleton<WorkflowRuntime>();
@@ -76,6 +79,14 @@ public static class WorkflowEngineServiceCollectionExtensions
         where TJob : class, IRecurringJob
     {
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecurringJob, TJob>());
+        return builder;
+    }
+
+    /// <summary>Installs a statutory gate for user tasks, used as <c>fz:guard="{guard.Key}"</c>.</summary>
+    public static WorkflowEngineBuilder AddUserTaskGuard<TGuard>(this WorkflowEngineBuilder builder)
+        where TGuard : class, IUserTaskGuard
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IUserTaskGuard, TGuard>());
         return builder;
     }
 

@@ -476,6 +476,10 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("ClockPausedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -526,6 +530,7 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -634,6 +639,7 @@ namespace Workflows.Engine.PostgreSql.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -10,3 +10,13 @@ public sealed class ActivityHandlerRegistry(IEnumerable<IActivityHandler> handle
 
     public IReadOnlyCollection<string> Types => _byType.Keys;
 }
+
+/// <summary>The installed user-task guards by their <c>fz:guard</c> key (case-insensitive).</summary>
+public sealed class UserTaskGuardRegistry(IEnumerable<IUserTaskGuard> guards)
+{
+    private readonly Dictionary<string, IUserTaskGuard> _byKey = guards.ToDictionary(g => g.Key, StringComparer.OrdinalIgnoreCase);
+
+    public IUserTaskGuard? Find(string key) => _byKey.GetValueOrDefault(key);
+
+    public IReadOnlyCollection<string> Keys => _byKey.Keys;
+}

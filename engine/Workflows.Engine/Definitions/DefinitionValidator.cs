@@ -10,7 +10,7 @@ namespace Workflows.Engine.Definitions;
 /// The engine's checks on top of the parser's structural ones: expressions parse, timers and
 /// due rules are valid, service tasks name an installed activity. Each finding names its element.
 /// </summary>
-public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculator timers, TaskDeadlines deadlines, ActivityHandlerRegistry handlers)
+public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculator timers, TaskDeadlines deadlines, ActivityHandlerRegistry handlers, UserTaskGuardRegistry guards)
 {
     public IReadOnlyList<BpmnIssue> Validate(ProcessModel process)
     {
@@ -41,6 +41,21 @@ public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculato
         {
             Add($"The minimum period '{minimum}' is not valid: {minimumError}");
         }
+        foreach (var key in (task.Extension("guard") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (guards.Find(key) is not { } guard)
+            {
+                Add($"No guard '{key}' is installed (installed: {string.Join(", ", guards.Keys.Order())}).");
+                continue;
+            }
+            foreach (var message in guard.Validate(task))
+            {
+                Add(message);
+            }
+        }
+        var formErrors = new List<string>();
+        TaskForm.Read(task, formErrors);
+        formErrors.ForEach(e => Add(e));
         var ladderErrors = new List<string>();
         var ladder = TaskLadder.Read(task, ladderErrors);
         ladderErrors.ForEach(e => Add(e));

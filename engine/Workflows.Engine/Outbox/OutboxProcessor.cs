@@ -7,6 +7,7 @@ namespace Workflows.Engine.Outbox;
 internal sealed class OutboxProcessor(
     IDbContextFactory<WorkflowDbContext> dbFactory,
     IEnumerable<IOutboxHandler> handlers,
+    WorkflowDatabase database,
     TimeProvider clock,
     ILogger<OutboxProcessor> logger) : IOutboxProcessor
 {
@@ -15,6 +16,17 @@ internal sealed class OutboxProcessor(
 
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Type, StringComparer.Ordinal);
 
+    /// <summary>
+    /// SQLite is the embedded mode: one host process. A claim made before this processor existed was
+    /// made by a process that has since died (killed inside a handler), so it holds nothing back;
+    /// without this, startup reconciliation's re-dispatch would find the message claimed and the
+    /// work (a parent's resumption, a notice) would wait out the rest of the claim. Clustered on
+    /// PostgreSQL another live host may hold an old claim, so there the claim must expire.
+    /// </summary>
+    private readonly DateTimeOffset _claimsVoidBefore = database.Provider == DatabaseProvider.Sqlite
+        ? clock.GetUtcNow() + ClaimDuration
+        : DateTimeOffset.MinValue;
+
     public async Task ProcessAsync(Guid messageId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -22,7 +34,8 @@ internal sealed class OutboxProcessor(
         var claimUntil = now + ClaimDuration;
         // An atomic claim: of two workers given the same message, one updates the row and the other sees 0 rows.
         var claimed = await db.Outbox
-            .Where(m => m.Id == messageId && m.ProcessedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.Id == messageId && m.ProcessedAt == null
+                && (m.LockedUntil == null || m.LockedUntil < now || m.LockedUntil < _claimsVoidBefore))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, claimUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         if (claimed == 0)
         {

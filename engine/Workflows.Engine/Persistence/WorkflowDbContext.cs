@@ -81,6 +81,8 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
         modelBuilder.Entity<HumanTask>(e =>
         {
             e.ToTable("wf_tasks");
+            // Belt and braces beside the instance revision: a task never leaves Open twice.
+            e.Property(t => t.Status).IsConcurrencyToken();
             e.Ignore(t => t.CandidateGroupList);
             e.Ignore(t => t.CandidateUserList);
             e.HasIndex(t => new { t.Status, t.Assignee });
@@ -89,6 +91,7 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
             e.Property(t => t.ActivityId).HasMaxLength(200);
             e.Property(t => t.Name).HasMaxLength(500);
             e.Property(t => t.Assignee).HasMaxLength(200);
+            e.Property(t => t.ClaimedBy).HasMaxLength(200);
             e.Property(t => t.CandidateGroups).HasMaxLength(1000);
             e.Property(t => t.CandidateUsers).HasMaxLength(1000);
             e.Property(t => t.CompletedBy).HasMaxLength(200);
@@ -108,6 +111,8 @@ public class WorkflowDbContext(DbContextOptions<WorkflowDbContext> options) : Db
         modelBuilder.Entity<WorkflowTimer>(e =>
         {
             e.ToTable("wf_timers");
+            // Start and recurring timers have no instance row to guard them: their status does.
+            e.Property(t => t.Status).IsConcurrencyToken();
             e.HasIndex(t => new { t.Status, t.DueAt });
             e.HasIndex(t => t.InstanceId);
             e.HasIndex(t => t.DefinitionId);

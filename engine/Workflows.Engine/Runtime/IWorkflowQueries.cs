@@ -67,7 +67,8 @@ public sealed record TaskView(
     HumanTaskKind Kind,
     Guid? ParentTaskId,
     DateTimeOffset? EarliestCompletion,
-    bool ClockStopped);
+    bool ClockStopped,
+    string? ClaimedBy = null);
 
 public sealed record HistoryEntryView(long Sequence, DateTimeOffset At, string? ActivityId, string Kind, string? Actor, JsonNode? Data, string Hash, string PreviousHash);
 

@@ -22,6 +22,9 @@ public interface IWorkflowRuntime
     /// <exception cref="WorkflowForbiddenException">The actor is neither assignee nor candidate.</exception>
     Task CompleteTaskAsync(Guid taskId, TaskCompletion completion, WorkflowActor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>Takes a group task: it becomes the actor's own (assignee); <paramref name="release"/> gives it back to the group.</summary>
+    Task ClaimTaskAsync(Guid taskId, WorkflowActor actor, bool release = false, CancellationToken cancellationToken = default);
+
     /// <summary>Called by the scheduler when a timer falls due; safe to call twice.</summary>
     Task FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default);
 

@@ -156,5 +156,5 @@ internal sealed class WorkflowQueries(WorkflowDbContext db) : IWorkflowQueries
 
     private static TaskView ToView(HumanTask t, string definitionKey, string? businessKey) => new(
         t.Id, t.InstanceId, t.ActivityId, t.Name, t.Assignee, t.CandidateGroupList, t.DueAt, t.Status, t.CreatedAt,
-        definitionKey, businessKey, t.Outcome, t.CompletedBy, t.CompletedAt, t.Kind, t.ParentTaskId, t.EarliestCompletion, t.ClockPausedAt is not null);
+        definitionKey, businessKey, t.Outcome, t.CompletedBy, t.CompletedAt, t.Kind, t.ParentTaskId, t.EarliestCompletion, t.ClockPausedAt is not null, t.ClaimedBy);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Engine.Activities;
 using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
@@ -53,17 +54,11 @@ internal sealed partial class WorkflowRuntime
         Require(completion.Comment is null || completion.Comment.Length <= MaxTextLength, "comment", $"The comment is longer than {MaxTextLength} characters.");
         return StepAsync(actor, async session =>
         {
-            var task = await session.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
-            if (task.Status != UserTaskStatus.Open)
-            {
-                throw new WorkflowConflictException($"Task {taskId} is no longer open (it is {task.Status}).");
-            }
+            var (exec, task) = await LoadOpenTaskAsync(session, taskId, cancellationToken);
             if (!TaskAccess.CanAct(task, actor))
             {
                 throw new WorkflowForbiddenException($"Task {taskId} is not yours: it is for {Describe(task)}.");
             }
-            var exec = await LoadRunningAsync(session, task.InstanceId, cancellationToken);
             var userTask = (UserTask)exec.Process.Node(task.ActivityId);
             if (userTask.Extension("outcomes") is { } allowed)
             {
@@ -71,24 +66,48 @@ internal sealed partial class WorkflowRuntime
                 Require(completion.Outcome is not null && choices.Contains(completion.Outcome), "outcome",
                     $"This step's outcome must be one of: {string.Join(", ", choices)}.");
             }
+            if (task.Kind == HumanTaskKind.Step)
+            {
+                var formErrors = TaskForm.Check(TaskForm.Read(userTask), completion.Variables);
+                if (formErrors.Count > 0)
+                {
+                    throw new WorkflowValidationException(string.Join(" ", formErrors.Select(e => e.Message)), formErrors);
+                }
+                await CheckGuardsAsync(exec, userTask, task, completion, actor, cancellationToken);
+            }
             executor.CompleteHumanTask(exec, task, completion);
             await executor.RunAsync(exec, cancellationToken);
         }, cancellationToken);
     }
 
+    /// <summary>Runs the task's statutory gates (<c>fz:guard</c>) on the variables as they would be after completion.</summary>
+    private async Task CheckGuardsAsync(InstanceExecution exec, UserTask userTask, HumanTask task, TaskCompletion completion, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        if (userTask.Extension("guard") is not { } keys)
+        {
+            return;
+        }
+        var variables = exec.ScopeVariables(exec.FindToken(task.TokenId));
+        foreach (var (name, value) in completion.Variables ?? [])
+        {
+            variables[name] = value?.DeepClone();
+        }
+        var errors = new List<ValidationError>();
+        foreach (var key in keys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var guard = guards.Find(key)
+                ?? throw new WorkflowExecutionException(userTask.Id, $"No guard '{key}' is installed.");
+            errors.AddRange(await guard.CheckAsync(new UserTaskGuardContext(
+                exec.Instance.Id, exec.Instance.DefinitionKey, exec.Instance.BusinessKey, userTask, task.Id, completion, variables, actor, services), cancellationToken));
+        }
+        if (errors.Count > 0)
+        {
+            throw new WorkflowValidationException(string.Join(" ", errors.Select(e => e.Message)), errors);
+        }
+    }
+
     private static string Describe(HumanTask task) =>
         task.Assignee is { } assignee ? $"user '{assignee}'" : $"groups '{task.CandidateGroups}' and users '{task.CandidateUsers}'";
-
-    private async Task<InstanceExecution> LoadRunningAsync(StepSession session, Guid instanceId, CancellationToken cancellationToken)
-    {
-        var exec = await executor.LoadAsync(session, instanceId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
-        if (exec.Instance.Status != InstanceStatus.Running)
-        {
-            throw new WorkflowConflictException($"Instance {instanceId} is {exec.Instance.Status}.");
-        }
-        return exec;
-    }
 
     public Task FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
         FireTimerCoreAsync(timerId, cancellationToken);
@@ -108,23 +127,27 @@ internal sealed partial class WorkflowRuntime
         var command = new JsonObject { ["type"] = "fire-timer", ["timerId"] = timerId.ToString() };
         await RunUnattendedAsync(instanceId, command, async session =>
         {
-            var timer = await session.Db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, cancellationToken);
-            if (timer is null || timer.Status != TimerStatus.Pending)
+            if (instanceId is null)
+            {
+                // Start and recurring timers have no instance: the timer row's own status guards them.
+                var own = await session.Db.Timers.SingleOrDefaultAsync(t => t.Id == timerId && t.Status == TimerStatus.Pending, cancellationToken);
+                if (own?.Role == TimerRole.Start)
+                {
+                    await StartByTimerAsync(session, own, cancellationToken);
+                }
+                else if (own?.Role == TimerRole.Recurring)
+                {
+                    RunRecurring(session, own);
+                }
+                return;
+            }
+            var exec = await executor.LoadAsync(session, instanceId.Value, cancellationToken);
+            var timer = exec?.PendingTimers.Find(t => t.Id == timerId);
+            if (exec is null || timer is null)
             {
                 return; // fired already, or cancelled: a second delivery does nothing
             }
-            if (timer.Role == TimerRole.Start)
-            {
-                await StartByTimerAsync(session, timer, cancellationToken);
-                return;
-            }
-            if (timer.Role == TimerRole.Recurring)
-            {
-                RunRecurring(session, timer);
-                return;
-            }
-            var exec = await executor.LoadAsync(session, timer.InstanceId!.Value, cancellationToken);
-            if (exec is null || exec.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            if (exec.Instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
             {
                 session.CancelTimer(timer);
                 return;
@@ -167,19 +190,7 @@ internal sealed partial class WorkflowRuntime
         timer.FiredAt = session.Now;
         if (timer.Expression is not null && timerCalculator.Next(timer.Kind, timer.Expression, timer.DueAt, timer.RemainingRepetitions) is { } next)
         {
-            session.AddTimer(new WorkflowTimer
-            {
-                Id = Guid.CreateVersion7(),
-                Role = TimerRole.Start,
-                DefinitionId = definition.Id,
-                ActivityId = timer.ActivityId,
-                DueAt = next.DueAt,
-                Kind = timer.Kind,
-                Expression = timer.Expression,
-                RemainingRepetitions = next.RemainingRepetitions,
-                Status = TimerStatus.Pending,
-                CreatedAt = session.Now,
-            });
+            session.AddTimer(StartTimer(definition.Id, timer.ActivityId, timer.Kind, timer.Expression, next, session.Now));
         }
         var process = definitions.Model(definition);
         await executor.StartInstanceAsync(session, definition, process, process.Node(timer.ActivityId), null, null, null, cancellationToken);
@@ -199,7 +210,7 @@ internal sealed partial class WorkflowRuntime
             {
                 query = query.Where(s => session.Db.Instances.Any(i => i.Id == s.InstanceId && i.BusinessKey == businessKey));
             }
-            var waiting = await query.OrderBy(s => s.CreatedAt).Take(2).ToListAsync(cancellationToken);
+            var waiting = await query.AsNoTracking().OrderBy(s => s.CreatedAt).Take(2).ToListAsync(cancellationToken);
             if (waiting.Count > 1)
             {
                 throw new WorkflowConflictException($"Several instances wait for '{command.MessageName}'; give a businessKey or an instanceId.");
@@ -207,7 +218,9 @@ internal sealed partial class WorkflowRuntime
             if (waiting.Count == 1)
             {
                 var exec = await LoadRunningAsync(session, waiting[0].InstanceId, cancellationToken);
-                executor.ReceiveMessage(exec, waiting[0], command.Variables);
+                var subscription = exec.Subscriptions.Find(s => s.Id == waiting[0].Id)
+                    ?? throw new WorkflowConflictException($"The instance stopped waiting for '{command.MessageName}' meanwhile.");
+                executor.ReceiveMessage(exec, subscription, command.Variables);
                 await executor.RunAsync(exec, cancellationToken);
                 return new CorrelationResult(exec.Instance.Id, false);
             }

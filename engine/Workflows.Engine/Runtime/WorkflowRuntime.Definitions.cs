@@ -142,44 +142,41 @@ internal sealed partial class WorkflowRuntime
             switch (start.Trigger)
             {
                 case MessageEventDefinition message:
-                    db.DefinitionTriggers.Add(new DefinitionTrigger
-                    {
-                        Id = Guid.CreateVersion7(),
-                        DefinitionId = definition.Id,
-                        DefinitionKey = definition.Key,
-                        ActivityId = start.Id,
-                        Kind = TriggerKind.Message,
-                        MessageName = message.MessageName,
-                    });
+                    db.DefinitionTriggers.Add(Trigger(definition, start, TriggerKind.Message, message.MessageName));
                     break;
                 case TimerEventDefinition timer:
-                    db.DefinitionTriggers.Add(new DefinitionTrigger
+                    db.DefinitionTriggers.Add(Trigger(definition, start, TriggerKind.Timer, null));
+                    // A cycle whose firings all lie in the past starts nothing.
+                    if (timerCalculator.First(timer.Kind, timer.Expression, session.Now) is { } first)
                     {
-                        Id = Guid.CreateVersion7(),
-                        DefinitionId = definition.Id,
-                        DefinitionKey = definition.Key,
-                        ActivityId = start.Id,
-                        Kind = TriggerKind.Timer,
-                    });
-                    if (timerCalculator.First(timer.Kind, timer.Expression, session.Now) is not { } first)
-                    {
-                        break; // a cycle whose firings all lie in the past starts nothing
+                        session.AddTimer(StartTimer(definition.Id, start.Id, timer.Kind, timer.Expression, first, session.Now));
                     }
-                    session.AddTimer(new WorkflowTimer
-                    {
-                        Id = Guid.CreateVersion7(),
-                        Role = TimerRole.Start,
-                        DefinitionId = definition.Id,
-                        ActivityId = start.Id,
-                        DueAt = first.DueAt,
-                        Kind = timer.Kind,
-                        Expression = timer.Expression,
-                        RemainingRepetitions = first.RemainingRepetitions,
-                        Status = TimerStatus.Pending,
-                        CreatedAt = session.Now,
-                    });
                     break;
             }
         }
     }
+
+    private static DefinitionTrigger Trigger(WorkflowDefinition definition, StartEvent start, TriggerKind kind, string? messageName) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        DefinitionId = definition.Id,
+        DefinitionKey = definition.Key,
+        ActivityId = start.Id,
+        Kind = kind,
+        MessageName = messageName,
+    };
+
+    private static WorkflowTimer StartTimer(Guid definitionId, string activityId, TimerKind kind, string expression, TimerOccurrence occurrence, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Role = TimerRole.Start,
+        DefinitionId = definitionId,
+        ActivityId = activityId,
+        DueAt = occurrence.DueAt,
+        Kind = kind,
+        Expression = expression,
+        RemainingRepetitions = occurrence.RemainingRepetitions,
+        Status = TimerStatus.Pending,
+        CreatedAt = now,
+    };
 }

@@ -67,17 +67,15 @@ internal sealed partial class WorkflowRuntime
 
     private async Task<(InstanceExecution Exec, HumanTask Task)> LoadClockTaskAsync(StepSession session, Guid taskId, WorkflowActor actor, CancellationToken cancellationToken)
     {
-        var task = await session.Db.Tasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
-        if (task.Status != UserTaskStatus.Open || task.Kind != HumanTaskKind.Step)
+        var (exec, task) = await LoadOpenTaskAsync(session, taskId, cancellationToken);
+        if (task.Kind != HumanTaskKind.Step)
         {
-            throw new WorkflowConflictException($"Task {taskId} is not an open step.");
+            throw new WorkflowConflictException($"Task {taskId} is not a step of the process.");
         }
         if (!TaskAccess.CanAct(task, actor) && !actor.IsInRole("admin") && !actor.IsInRole("supervisor"))
         {
             throw new WorkflowForbiddenException("Only whoever handles the task, a supervisor or an admin may stop or restart its clock.");
         }
-        var exec = await LoadRunningAsync(session, task.InstanceId, cancellationToken);
         return (exec, task);
     }
 }

@@ -26,6 +26,7 @@ internal sealed partial class WorkflowRuntime(
     TimerCalculator timerCalculator,
     TaskDeadlines deadlines,
     Scheduling.RecurringJobs recurringJobs,
+    Activities.UserTaskGuardRegistry guards,
     ITimerScheduler timerScheduler,
     IBackgroundDispatcher dispatcher,
     TimeProvider clock,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workflows.Engine.Outbox;
 using Workflows.Engine.Persistence;
@@ -9,15 +10,19 @@ using Workflows.Engine.Timers;
 namespace Workflows.Engine.Scheduling;
 
 /// <summary>Keeps one pending timer per recurring job, and turns each firing into an outbox run.</summary>
+/// <remarks>Jobs are resolved on first use: a job may depend on the runtime, which depends on this.</remarks>
 public sealed class RecurringJobs(
-    IEnumerable<IRecurringJob> jobs,
+    IServiceProvider services,
     IDbContextFactory<WorkflowDbContext> dbFactory,
     TimeProvider clock,
     ILogger<RecurringJobs> logger)
 {
     public const string RunMessageType = "engine.recurring-job";
 
-    private readonly Dictionary<string, IRecurringJob> _jobs = jobs.ToDictionary(j => j.Key, StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, IRecurringJob>> _byKey = new(() =>
+        services.GetServices<IRecurringJob>().ToDictionary(j => j.Key, StringComparer.Ordinal));
+
+    private Dictionary<string, IRecurringJob> _jobs => _byKey.Value;
 
     public IRecurringJob? Find(string key) => _jobs.GetValueOrDefault(key);
 

@@ -18,7 +18,7 @@ public sealed record TaskDeadline(DateTimeOffset At, IReadOnlyList<string> Warni
 /// exact calendar time. Clock stops add the paused working or calendar days, or for ISO durations
 /// the paused time.
 /// </remarks>
-public sealed partial class TaskDeadlines(IWorkingDayCalendar calendar, TimerCalculator timers, TimeProvider time, IOptions<WorkflowEngineOptions> options)
+public sealed partial class TaskDeadlines(IWorkingDayCalendar calendar, TimerCalculator timers, TimeProvider time, IOptions<WorkflowEngineOptions> options, IOptions<DeadlineOptions> deadlineOptions)
 {
     private readonly CalendarClock _clock = new(time, options.Value.TimeZone);
 
@@ -54,7 +54,7 @@ public sealed partial class TaskDeadlines(IWorkingDayCalendar calendar, TimerCal
             var period = LegalPeriod.Parse(text.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant(), kind);
             var clockStops = stops.Select(s => new ClockStop(
                 _clock.DateOf(s.PausedAt), s.ResumedAt is { } r ? _clock.DateOf(r) : null, s.PausedBy, s.Reason, s.ResumedAt is null ? null : s.ResumedBy ?? s.PausedBy)).ToList();
-            var deadline = new DeadlineCalculator(calendar).Compute(_clock.DateOf(from), period, clockStops, _clock.DateOf(now));
+            var deadline = new DeadlineCalculator(calendar, deadlineOptions.Value).Compute(_clock.DateOf(from), period, clockStops, _clock.DateOf(now));
             var end = _clock.EndOf(deadline.Due);
             // A maximum period is due in its last second; a minimum period may close once its last day is over.
             var at = kind == PeriodKind.Maximum ? end.AddSeconds(-1) : end;

@@ -31,7 +31,7 @@ public sealed record LadderRung(LadderAction Action, int WorkingDays, bool Befor
 ///   &lt;/fz:ladder&gt;
 /// &lt;/bpmn:extensionElements&gt;
 /// </code>
-/// <c>to</c> takes recipient specs (a user, a role, <c>unit:role</c>, <c>unit:*</c>); <c>{unit}</c> is the unit of
+/// <c>to</c> takes recipient specs (a user, a role, <c>unit:role</c>, <c>unit:*</c>, <c>${variable}</c>); <c>{unit}</c> is the unit of
 /// the person who started the instance. Rungs fire at the reminder time on working days only.
 /// </summary>
 public static class TaskLadder

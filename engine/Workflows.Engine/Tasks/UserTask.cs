@@ -26,6 +26,9 @@ public sealed class HumanTask
     public string? Name { get; set; }
     public string? Assignee { get; set; }
 
+    /// <summary>Set when a member of a candidate group took the task; releasing it clears the assignee again.</summary>
+    public string? ClaimedBy { get; set; }
+
     /// <summary>Comma-separated roles or <c>unit:role</c> codes.</summary>
     public string? CandidateGroups { get; set; }
     public string? CandidateUsers { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Host.CalendarFeed;
 
 namespace Workflows.Host.Accounts;
 
@@ -20,11 +21,14 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
     /// <summary>Shared by every host on the database, so a token issued by one is accepted by all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<Unit>(e =>
         {
+            e.Property(u => u.Kind).HasMaxLength(32);
             e.ToTable("Units");
             e.HasKey(u => u.Code);
             e.Property(u => u.Code).HasMaxLength(64);
@@ -37,6 +41,15 @@ public abstract class AccountsDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(u => u.UnitCode).HasMaxLength(64);
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitCode).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<CalendarFeedToken>(e =>
+        {
+            e.ToTable("CalendarFeedTokens");
+            e.HasKey(t => t.UserId);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            // Every feed request looks the token up by its hash.
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasOne<WorkflowUser>().WithOne().HasForeignKey<CalendarFeedToken>(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

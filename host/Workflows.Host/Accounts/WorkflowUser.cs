@@ -21,4 +21,7 @@ public sealed class Unit
     public required string Name { get; set; }
 
     public string? ParentCode { get; set; }
+
+    /// <summary><c>government</c>, <c>department</c>, <c>town</c> or <c>legal-office</c>: decides the statutory duties it carries.</summary>
+    public string Kind { get; set; } = "department";
 }

@@ -76,7 +76,7 @@ public static class ApiInfrastructure
     public static IEndpointRouteBuilder MapOperationalEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", HealthResponses.Options);
         return app;
     }
 }

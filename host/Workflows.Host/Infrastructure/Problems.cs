@@ -22,6 +22,12 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail, string? target = null) =>
         TypedResults.Problem(Create(StatusCodes.Status404NotFound, "Not found", detail, target is null ? null : [new FieldError(target, detail)]));
 
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(Create(StatusCodes.Status409Conflict, "Conflict", detail));
+
+    public static ProblemHttpResult TooLarge(string target, string detail) =>
+        TypedResults.Problem(Create(StatusCodes.Status413PayloadTooLarge, "Request body too large", detail, [new FieldError(target, detail)]));
+
     public static ProblemDetails Create(int status, string title, string detail, IReadOnlyList<FieldError>? errors = null)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };

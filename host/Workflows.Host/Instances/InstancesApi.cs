@@ -14,8 +14,10 @@ public static class InstancesApi
         var group = app.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization();
         group.MapPost("/", StartAsync).WithSmallJsonBody()
             .WithSummary("Starts an instance of the newest published version of a definition.");
-        group.MapGet("/", ListAsync).WithSummary("Instances, filtered by definitionKey, status and businessKey.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One instance with its variables and the activities it waits in.");
+        group.MapGet("/", ListAsync)
+            .WithSummary("Instances the caller may see (see InstanceAccess), filtered by definitionKey, status and businessKey.");
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("One instance with its variables and the activities it waits in; 404 when the caller may not see it.");
         group.MapGet("/{id:guid}/history", GetHistoryAsync).WithSummary("The instance's journal, oldest first, each entry chained to the one before by hash.");
         group.MapGet("/{id:guid}/history/verify", VerifyHistoryAsync).WithSummary("Checks the hash chain: a changed, inserted or deleted entry shows.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithSmallJsonBody().WithSummary("Cancels a running instance (its starter or an admin).");
@@ -46,7 +48,7 @@ public static class InstancesApi
     }
 
     internal static async Task<Results<Ok<List<InstanceResponse>>, ProblemHttpResult>> ListAsync(
-        string? definitionKey, string? status, string? businessKey, int? skip, int? take, IWorkflowQueries queries, CancellationToken cancellationToken)
+        string? definitionKey, string? status, string? businessKey, int? skip, int? take, ClaimsPrincipal user, InstanceAccess access, CancellationToken cancellationToken)
     {
         InstanceStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
@@ -65,20 +67,21 @@ public static class InstancesApi
         {
             return Problems.BadRequest("take", "take must be between 1 and 500.");
         }
-        var instances = await queries.ListInstancesAsync(
-            new InstanceFilter(definitionKey, parsed, businessKey, skip ?? 0, take ?? 100), cancellationToken);
+        var instances = await access.ListInstancesAsync(
+            new InstanceFilter(definitionKey, parsed, businessKey, skip ?? 0, take ?? 100), user.ToActor(), cancellationToken);
         return TypedResults.Ok(instances.Select(InstanceResponse.From).ToList());
     }
 
-    internal static async Task<Results<Ok<InstanceResponse>, ProblemHttpResult>> GetAsync(Guid id, IWorkflowQueries queries, CancellationToken cancellationToken) =>
-        await queries.GetInstanceAsync(id, cancellationToken) is { } view
+    internal static async Task<Results<Ok<InstanceResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, InstanceAccess access, CancellationToken cancellationToken) =>
+        await access.FindInstanceAsync(id, user.ToActor(), cancellationToken) is { } view
             ? TypedResults.Ok(InstanceResponse.From(view))
             : InstanceNotFound(id);
 
     internal static async Task<Results<Ok<List<HistoryEntryResponse>>, ProblemHttpResult>> GetHistoryAsync(
-        Guid id, IWorkflowQueries queries, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, InstanceAccess access, IWorkflowQueries queries, CancellationToken cancellationToken)
     {
-        if (await queries.GetInstanceAsync(id, cancellationToken) is null)
+        if (!await access.MaySeeInstanceAsync(id, user.ToActor(), cancellationToken))
         {
             return InstanceNotFound(id);
         }
@@ -86,21 +89,35 @@ public static class InstancesApi
         return TypedResults.Ok(history.Select(HistoryEntryResponse.From).ToList());
     }
 
-    internal static async Task<Ok<JournalVerificationResponse>> VerifyHistoryAsync(Guid id, IWorkflowQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(JournalVerificationResponse.From(await queries.VerifyJournalAsync(id, cancellationToken)));
+    internal static async Task<Results<Ok<JournalVerificationResponse>, ProblemHttpResult>> VerifyHistoryAsync(
+        Guid id, ClaimsPrincipal user, InstanceAccess access, IWorkflowQueries queries, CancellationToken cancellationToken) =>
+        await access.MaySeeInstanceAsync(id, user.ToActor(), cancellationToken)
+            ? TypedResults.Ok(JournalVerificationResponse.From(await queries.VerifyJournalAsync(id, cancellationToken)))
+            : InstanceNotFound(id);
 
+    /// <summary>Someone who may not see the instance learns nothing from a command either: 404 before the engine's 403.</summary>
     internal static async Task<Results<Ok<InstanceResponse>, ProblemHttpResult>> CancelAsync(
-        Guid id, CancelInstanceRequest? request, ClaimsPrincipal user, IWorkflowRuntime runtime, IWorkflowQueries queries, CancellationToken cancellationToken)
+        Guid id, CancelInstanceRequest? request, ClaimsPrincipal user, IWorkflowRuntime runtime, InstanceAccess access, CancellationToken cancellationToken)
     {
-        await runtime.CancelAsync(id, request?.Reason, user.ToActor(), cancellationToken);
-        return await GetAsync(id, queries, cancellationToken);
+        var actor = user.ToActor();
+        if (!await access.MaySeeInstanceAsync(id, actor, cancellationToken))
+        {
+            return InstanceNotFound(id);
+        }
+        await runtime.CancelAsync(id, request?.Reason, actor, cancellationToken);
+        return await GetAsync(id, user, access, cancellationToken);
     }
 
     internal static async Task<Results<Ok<InstanceResponse>, ProblemHttpResult>> RetryAsync(
-        Guid id, ClaimsPrincipal user, IWorkflowRuntime runtime, IWorkflowQueries queries, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IWorkflowRuntime runtime, InstanceAccess access, CancellationToken cancellationToken)
     {
-        await runtime.RetryAsync(id, user.ToActor(), cancellationToken);
-        return await GetAsync(id, queries, cancellationToken);
+        var actor = user.ToActor();
+        if (!await access.MaySeeInstanceAsync(id, actor, cancellationToken))
+        {
+            return InstanceNotFound(id);
+        }
+        await runtime.RetryAsync(id, actor, cancellationToken);
+        return await GetAsync(id, user, access, cancellationToken);
     }
 
     private static ProblemHttpResult InstanceNotFound(Guid id) => Problems.NotFound($"Instance {id} does not exist.");

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Tasks;
@@ -8,29 +7,6 @@ using Workflows.Host.Infrastructure;
 
 namespace Workflows.Host.Tasks;
 
-public sealed record CompleteTaskRequest(string? Outcome, JsonObject? Variables, string? Comment);
-
-public sealed record TaskResponse(
-    Guid Id,
-    Guid InstanceId,
-    string ActivityId,
-    string? Name,
-    string? Assignee,
-    IReadOnlyList<string> CandidateGroups,
-    DateTimeOffset? DueAt,
-    UserTaskStatus Status,
-    DateTimeOffset CreatedAt,
-    string DefinitionKey,
-    string? BusinessKey,
-    string? Outcome,
-    string? CompletedBy,
-    DateTimeOffset? CompletedAt)
-{
-    public static TaskResponse From(TaskView t) => new(
-        t.Id, t.InstanceId, t.ActivityId, t.Name, t.Assignee, t.CandidateGroups, t.DueAt, t.Status, t.CreatedAt,
-        t.DefinitionKey, t.BusinessKey, t.Outcome, t.CompletedBy, t.CompletedAt);
-}
-
 public static class TasksApi
 {
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
@@ -38,8 +14,11 @@ public static class TasksApi
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
         group.MapGet("/", ListAsync)
             .WithSummary("Open tasks (or those of ?status=): an admin sees all, others what they may act on and those of instances they started; ?mine=true only the former.");
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithSummary("One task, under the list's visibility rule: 404 when the caller may not see it.");
         group.MapPost("/{id:guid}/complete", CompleteAsync).WithSmallJsonBody()
-            .WithSummary("Completes an open task: 409 when it is no longer open, 403 when it is not yours.");
+            .WithSummary("Completes an open task: 409 when it is no longer open, 403 when it is not yours, 400 naming shortenReason when a minimum period (不少于) has not run out.");
+        group.MapTaskClockApi();
         return app;
     }
 
@@ -59,12 +38,25 @@ public static class TasksApi
         return TypedResults.Ok(tasks.Select(TaskResponse.From).ToList());
     }
 
+    internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, InstanceAccess access, CancellationToken cancellationToken) =>
+        await access.FindTaskAsync(id, user.ToActor(), cancellationToken) is { } task
+            ? TypedResults.Ok(TaskResponse.From(task))
+            : TaskNotFound(id);
+
     internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CompleteAsync(
         Guid id, CompleteTaskRequest? request, ClaimsPrincipal user, IWorkflowRuntime runtime, IWorkflowQueries queries, CancellationToken cancellationToken)
     {
-        await runtime.CompleteTaskAsync(id, new TaskCompletion(request?.Outcome, request?.Variables, request?.Comment), user.ToActor(), cancellationToken);
-        return await queries.GetTaskAsync(id, cancellationToken) is { } task
-            ? TypedResults.Ok(TaskResponse.From(task))
-            : Problems.NotFound($"Task {id} does not exist.");
+        var completion = new TaskCompletion(request?.Outcome, request?.Variables, request?.Comment, request?.ShortenReason);
+        await runtime.CompleteTaskAsync(id, completion, user.ToActor(), cancellationToken);
+        return await CurrentAsync(id, queries, cancellationToken);
     }
+
+    /// <summary>The task as it is after a command the engine accepted (the command itself checked who may act).</summary>
+    internal static async Task<Results<Ok<TaskResponse>, ProblemHttpResult>> CurrentAsync(Guid id, IWorkflowQueries queries, CancellationToken cancellationToken) =>
+        await queries.GetTaskAsync(id, cancellationToken) is { } task
+            ? TypedResults.Ok(TaskResponse.From(task))
+            : TaskNotFound(id);
+
+    internal static ProblemHttpResult TaskNotFound(Guid id) => Problems.NotFound($"Task {id} does not exist.");
 }

@@ -42,6 +42,8 @@ public sealed class RecordingWorkflowRuntime : IWorkflowRuntime
 
     public Task RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task ClaimTaskAsync(Guid taskId, WorkflowActor actor, bool release = false, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task PauseTaskClockAsync(Guid taskId, string reason, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task ResumeTaskClockAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -88,6 +88,9 @@ public sealed class FiringLog
         public Task CompleteTaskAsync(Guid taskId, TaskCompletion completion, WorkflowActor actor, CancellationToken cancellationToken = default) =>
             inner.CompleteTaskAsync(taskId, completion, actor, cancellationToken);
 
+        public Task ClaimTaskAsync(Guid taskId, WorkflowActor actor, bool release = false, CancellationToken cancellationToken = default) =>
+            inner.ClaimTaskAsync(taskId, actor, release, cancellationToken);
+
         public Task<CorrelationResult> CorrelateMessageAsync(CorrelateMessage command, WorkflowActor actor, CancellationToken cancellationToken = default) =>
             inner.CorrelateMessageAsync(command, actor, cancellationToken);
 

@@ -253,4 +253,35 @@ public sealed class BasicFlowTests : IAsyncLifetime
         Assert.Equal("outcome", error.Errors.Single().Target);
         await _engine.CompleteAsync(task, EngineHarness.Reviewer, "return");
     }
+
+    [Fact]
+    public async Task Claim_MakesAGroupTaskOnesOwn_AndReleaseGivesItBack()
+    {
+        await _engine.DeployAsync(Review);
+        var instance = await _engine.StartAsync("review-process");
+        var task = await _engine.SingleTaskAsync(instance.Id, "review");
+        var zhang = EngineHarness.Actor("zhang", "reviewer");
+        var li = EngineHarness.Actor("li", "reviewer");
+
+        await _engine.Runtime.ClaimTaskAsync(task.Id, zhang);
+
+        Assert.Equal(("zhang", "zhang"), ((await _engine.SingleTaskAsync(instance.Id, "review")).Assignee, (await _engine.SingleTaskAsync(instance.Id, "review")).ClaimedBy));
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => _engine.Runtime.ClaimTaskAsync(task.Id, li));
+        await Assert.ThrowsAsync<WorkflowForbiddenException>(() => _engine.CompleteAsync(task, li));
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => _engine.Runtime.ClaimTaskAsync(task.Id, li, release: true));
+        await _engine.Runtime.ClaimTaskAsync(task.Id, zhang, release: true);
+        Assert.Null((await _engine.SingleTaskAsync(instance.Id, "review")).Assignee);
+        await _engine.CompleteAsync(task, li);
+        Assert.Contains(await _engine.HistoryAsync(instance.Id), h => h.Kind == "TaskClaimed" && h.Actor == "zhang");
+    }
+
+    [Fact]
+    public async Task Claim_IsForbidden_ForSomeoneOutsideTheGroup()
+    {
+        await _engine.DeployAsync(Review);
+        var instance = await _engine.StartAsync("review-process");
+        var task = await _engine.SingleTaskAsync(instance.Id, "review");
+
+        await Assert.ThrowsAsync<WorkflowForbiddenException>(() => _engine.Runtime.ClaimTaskAsync(task.Id, EngineHarness.Owner));
+    }
 }

@@ -27,6 +27,18 @@ public sealed class AuthorizationTests(HostFactory host) : IClassFixture<HostFac
         { "GET", "/api/calendar/deadline?start=2026-03-02&amount=5&unit=workingDays" },
         { "GET", "/api/clock" },
         { "POST", "/api/clock/advance" },
+        { "GET", $"/api/tasks/{AnyId}" },
+        { "POST", $"/api/tasks/{AnyId}/clock/pause" },
+        { "POST", $"/api/tasks/{AnyId}/clock/resume" },
+        { "GET", $"/api/tasks/{AnyId}/clock-stops" },
+        { "GET", "/api/calendar/years" },
+        { "GET", "/api/calendar/years/2026" },
+        { "PUT", "/api/calendar/years/2027" },
+        { "GET", "/api/calendar/years/2026/history" },
+        { "POST", $"/api/instances/{AnyId}/documents" },
+        { "GET", $"/api/instances/{AnyId}/documents" },
+        { "GET", $"/api/documents/{AnyId}" },
+        { "GET", $"/api/documents/{AnyId}/content" },
     };
 
     [Theory]
@@ -35,11 +47,14 @@ public sealed class AuthorizationTests(HostFactory host) : IClassFixture<HostFac
     {
         using var client = host.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
+        if (method is "POST" or "PUT")
         {
-            request.Content = path == "/api/definitions"
-                ? new StringContent(Samples.HelloReview, Encoding.UTF8, "application/xml")
-                : new StringContent("{}", Encoding.UTF8, "application/json");
+            request.Content = path switch
+            {
+                "/api/definitions" => new StringContent(Samples.HelloReview, Encoding.UTF8, "application/xml"),
+                _ when path.EndsWith("/documents", StringComparison.Ordinal) => new MultipartFormDataContent { { new StringContent("draft"), "kind" } },
+                _ => new StringContent("{}", Encoding.UTF8, "application/json"),
+            };
         }
         var response = await client.SendAsync(request);
 
@@ -60,6 +75,15 @@ public sealed class AuthorizationTests(HostFactory host) : IClassFixture<HostFac
     {
         using var client = await host.ClientForAsync("owner");
         var response = await client.PostAsync("/api/definitions/hello-review/versions/1/publish", null);
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task CalendarYearEdit_Returns403_ForNonAdmin()
+    {
+        using var client = await host.ClientForAsync("supervisor");
+        var response = await client.PutAsync("/api/calendar/years/2027",
+            new StringContent("""{"holidays":["2027-01-01"],"makeUpWorkingDays":[],"reason":"试图修改"}""", Encoding.UTF8, "application/json"));
         await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
     }
 

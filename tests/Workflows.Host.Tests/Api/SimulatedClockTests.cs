@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Workflows.Host.Tests.Infrastructure;
 
 namespace Workflows.Host.Tests.Api;
@@ -14,16 +16,27 @@ public sealed class SimulatedClockTests(SimulatedClockHostFactory host) : IClass
         var before = (await client.GetFromJsonAsync<JsonElement>("/api/clock")).GetProperty("now").GetDateTimeOffset();
         Assert.True(before >= SimulatedClockHostFactory.Start);
 
+        // No instance runs here; only the shipped recurring jobs' timers can fall due in the window.
+        var due = await PendingTimersDueByAsync(before + TimeSpan.FromHours(26));
+
         var response = await client.PostAsJsonAsync("/api/clock/advance", new { by = "P1DT2H" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(before + TimeSpan.FromHours(26), body.GetProperty("now").GetDateTimeOffset());
-        Assert.Equal(0, body.GetProperty("fired").GetInt32());
+        Assert.Equal(due, body.GetProperty("fired").GetInt32());
+        Assert.Equal(0, await PendingTimersDueByAsync(before + TimeSpan.FromHours(26)));
 
         var backwards = await client.PostAsJsonAsync("/api/clock/advance", new { to = before });
         Assert.Equal(["to"], Problem.Targets(await Problem.AssertAsync(backwards, HttpStatusCode.BadRequest)));
         var after = (await client.GetFromJsonAsync<JsonElement>("/api/clock")).GetProperty("now").GetDateTimeOffset();
         Assert.Equal(before + TimeSpan.FromHours(26), after);
+    }
+
+    private async Task<int> PendingTimersDueByAsync(DateTimeOffset instant)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Workflows.Engine.Persistence.WorkflowDbContext>();
+        return await db.Timers.CountAsync(t => t.Status == Workflows.Engine.Timers.TimerStatus.Pending && t.DueAt <= instant);
     }
 
     [Fact]

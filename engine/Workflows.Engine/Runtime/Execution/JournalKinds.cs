@@ -31,4 +31,6 @@ public static class JournalKinds
     public const string ClockPaused = "ClockPaused";
     public const string ClockResumed = "ClockResumed";
     public const string DeadlineRecomputed = "DeadlineRecomputed";
+    public const string TaskClaimed = "TaskClaimed";
+    public const string TaskReleased = "TaskReleased";
 }

@@ -72,7 +72,11 @@ internal sealed partial class ProcessExecutor
             return;
         }
         var rung = ladder[index];
-        var recipients = rung.To is null ? Holders(task) : [.. rung.To.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => ExpandUnit(exec, r))];
+        var recipients = rung.To is null
+            ? Holders(task)
+            : [.. ResolveText(rung.To, exec.ScopeVariables(token), task.ActivityId)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(r => ExpandUnit(exec, r))];
         var kind = rung.Action switch
         {
             LadderAction.Escalate => "escalation",

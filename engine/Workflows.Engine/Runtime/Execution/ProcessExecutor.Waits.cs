@@ -354,7 +354,7 @@ internal sealed partial class ProcessExecutor
         foreach (var entry in entries)
         {
             var trimmed = entry.Trim();
-            if (trimmed.StartsWith("${", StringComparison.Ordinal) && trimmed.EndsWith('}'))
+            if (trimmed.StartsWith("${", StringComparison.Ordinal) && trimmed.EndsWith('}') && trimmed.IndexOf("${", 2, StringComparison.Ordinal) < 0 && trimmed.IndexOf('}') == trimmed.Length - 1)
             {
                 var value = Evaluate(trimmed[2..^1], variables, elementId);
                 if (value is JsonArray array)
@@ -365,7 +365,8 @@ internal sealed partial class ProcessExecutor
                 result.AddRange(AsText(value).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 continue;
             }
-            result.Add(trimmed);
+            // Literal text, possibly with embedded expressions such as ${unit}:owner.
+            result.Add(ResolveText(trimmed, variables, elementId));
         }
         return result;
     }

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Workflows.Engine.Bpmn.Model;
+using Workflows.Engine.Runtime;
+
+namespace Workflows.Engine.Tasks;
+
+public enum FormFieldType
+{
+    Text,
+    Textarea,
+    Number,
+    Date,
+    Boolean,
+    Select,
+    MultiSelect,
+}
+
+public sealed record FormOption(string Value, string Label);
+
+/// <summary>One field of a step's form; its value is submitted as the variable <see cref="Name"/>.</summary>
+public sealed record FormField(string Name, string Label, FormFieldType Type, bool Required, IReadOnlyList<FormOption> Options, int? MaxLength, string? Help);
+
+/// <summary>
+/// The fields a user task asks for, modelled in the BPMN so admins can change them in the designer:
+/// <code>
+/// &lt;fz:form&gt;
+///   &lt;fz:field name="opinion" label="审查意见" type="select" required="true"
+///             options="lawful:合法,lawful-after-changes:修改后合法,unlawful:不合法" /&gt;
+///   &lt;fz:field name="reasons" label="理由" type="textarea" maxLength="5000" /&gt;
+/// &lt;/fz:form&gt;
+/// </code>
+/// The engine checks submitted values against it when the task is completed.
+/// </summary>
+public static class TaskForm
+{
+    public static IReadOnlyList<FormField> Read(UserTask task, List<string>? errors = null)
+    {
+        var fields = new List<FormField>();
+        foreach (var form in task.ExtensionElements.Where(e => e.Name == XName.Get("form", BpmnNamespaces.Fazhi)))
+        {
+            foreach (var element in form.Elements(XName.Get("field", BpmnNamespaces.Fazhi)))
+            {
+                var name = ((string?)element.Attribute("name"))?.Trim();
+                if (string.IsNullOrEmpty(name) || fields.Any(f => f.Name == name))
+                {
+                    errors?.Add(string.IsNullOrEmpty(name) ? "fz:field needs a name." : $"fz:field '{name}' appears twice.");
+                    continue;
+                }
+                var typeText = ((string?)element.Attribute("type"))?.Replace("-", "", StringComparison.Ordinal) ?? "text";
+                if (!Enum.TryParse<FormFieldType>(typeText, ignoreCase: true, out var type))
+                {
+                    errors?.Add($"fz:field '{name}' has the unknown type '{typeText}'.");
+                    continue;
+                }
+                var options = ParseOptions((string?)element.Attribute("options"));
+                if (type is FormFieldType.Select or FormFieldType.MultiSelect && options.Count == 0)
+                {
+                    errors?.Add($"fz:field '{name}' is a {type} without options.");
+                }
+                fields.Add(new FormField(
+                    name,
+                    (string?)element.Attribute("label") ?? name,
+                    type,
+                    string.Equals((string?)element.Attribute("required"), "true", StringComparison.OrdinalIgnoreCase),
+                    options,
+                    int.TryParse((string?)element.Attribute("maxLength"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? max : null,
+                    (string?)element.Attribute("help")));
+            }
+        }
+        return fields;
+    }
+
+    /// <summary>Checks a completion's variables; each error targets <c>variables.&lt;name&gt;</c>.</summary>
+    public static IReadOnlyList<ValidationError> Check(IReadOnlyList<FormField> fields, JsonObject? submitted)
+    {
+        var errors = new List<ValidationError>();
+        foreach (var field in fields)
+        {
+            var value = submitted?[field.Name];
+            var target = "variables." + field.Name;
+            if (value is null || (value is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s)))
+            {
+                if (field.Required)
+                {
+                    errors.Add(new ValidationError(target, $"请填写「{field.Label}」。"));
+                }
+                continue;
+            }
+            if (Problem(field, value) is { } problem)
+            {
+                errors.Add(new ValidationError(target, $"「{field.Label}」{problem}"));
+            }
+        }
+        return errors;
+    }
+
+    private static string? Problem(FormField field, JsonNode value)
+    {
+        var kind = value.GetValueKind();
+        switch (field.Type)
+        {
+            case FormFieldType.Number:
+                return kind == JsonValueKind.Number ? null : "须为数字。";
+            case FormFieldType.Boolean:
+                return kind is JsonValueKind.True or JsonValueKind.False ? null : "须为是或否。";
+            case FormFieldType.Date:
+                return kind == JsonValueKind.String && DateOnly.TryParseExact((string)value!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                    ? null : "须为日期（YYYY-MM-DD）。";
+            case FormFieldType.Select:
+                return kind == JsonValueKind.String && field.Options.Any(o => o.Value == (string)value!) ? null : "不是可选的值。";
+            case FormFieldType.MultiSelect:
+                return value is JsonArray items && items.All(i => i?.GetValueKind() == JsonValueKind.String && field.Options.Any(o => o.Value == (string)i!))
+                    ? null : "含有不可选的值。";
+            default:
+                if (kind != JsonValueKind.String)
+                {
+                    return "须为文字。";
+                }
+                return field.MaxLength is { } max && ((string)value!).Length > max ? $"不能超过{max}字。" : null;
+        }
+    }
+
+    private static List<FormOption> ParseOptions(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? []
+            : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(o =>
+            {
+                var colon = o.IndexOf(':');
+                return colon < 0 ? new FormOption(o, o) : new FormOption(o[..colon].Trim(), o[(colon + 1)..].Trim());
+            })];
+}

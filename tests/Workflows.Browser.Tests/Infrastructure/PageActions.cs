@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflows.Browser.Tests.Infrastructure;
+
+/// <summary>What a person does in the browser, with the waits that make it reliable: every wait has a deadline, none is a fixed sleep.</summary>
+public static class PageActions
+{
+    /// <summary>Signs in through the sign-in page and waits until the first page is live.</summary>
+    public static async Task SignInAsync(this IPage page, string userName, string returnUrl = "/tasks")
+    {
+        await page.GotoAsync($"/account/sign-in?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(BrowserHost.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(returnUrl) + "$"));
+        await page.WaitForCircuitAsync();
+    }
+
+    /// <summary>Opens a page by address and waits until its circuit renders it.</summary>
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForCircuitAsync();
+    }
+
+    /// <summary>
+    /// A page first arrives prerendered; clicks do nothing until Blazor's circuit has connected and
+    /// rendered it again. The layout marks that moment (data-circuit="connected").
+    /// </summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        Expect(page.Locator("#main")).ToHaveAttributeAsync("data-circuit", "connected");
+
+    /// <summary>Chooses an option of a MudBlazor select by its label.</summary>
+    public static async Task ChooseAsync(this IPage page, string fieldLabel, string option)
+    {
+        await page.GetByLabel(fieldLabel, new() { Exact = true }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A full-page screenshot kept as a test artifact.</summary>
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathFor(name), FullPage = true });
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Definitions;
+using Workflows.Engine.Runtime;
+using Workflows.Procedures.Duties;
+using static Workflows.Procedures.Tests.Support.ProceduresHost;
+
+namespace Workflows.Procedures.Tests.Duties;
+
+public sealed class DutyInstallerTests
+{
+    private static readonly string[] Shipped =
+    [
+        "duty-department-annual-report", "duty-executive-meeting-report", "duty-government-annual-report",
+        "duty-leadership-training", "duty-normative-catalogue", "duty-rule-of-law-lectures",
+    ];
+
+    [Fact]
+    public async Task Start_PublishesEveryShippedDuty_WithThisCountysLegalOffice()
+    {
+        await using var host = await StartAsync(Local(2026, 5, 6, 10));
+
+        var definitions = await host.QueryAsync(db => db.Definitions.AsNoTracking().OrderBy(d => d.Key).ToListAsync());
+
+        Assert.Equal(Shipped, definitions.Select(d => d.Key));
+        Assert.All(definitions, d => Assert.Equal((1, DefinitionStatus.Published, "system"), (d.Version, d.Status, d.CreatedBy)));
+        Assert.Equal("规范性文件目录公布", definitions.Single(d => d.Key == "duty-normative-catalogue").Name);
+        Assert.All(definitions, d =>
+        {
+            Assert.DoesNotContain($"to=\"{DutyBpmn.LegalOfficePlaceholder}\"", d.Xml, StringComparison.Ordinal);
+            Assert.Contains("""<fz:notify after="5WD" to="legal-office:supervisor" />""", d.Xml, StringComparison.Ordinal);
+            Assert.StartsWith("""<?xml version="1.0" encoding="UTF-8"?>""", d.Xml, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task InstallingAgain_CreatesNoVersion_AndKeepsAnAdminsAdaptation()
+    {
+        await using var host = await StartAsync(Local(2026, 5, 6, 10));
+        var installer = host.Services.GetRequiredService<DutyDefinitionInstaller>();
+        var adapted = (await host.QueryAsync(db => db.Definitions.AsNoTracking().SingleAsync(d => d.Key == "duty-leadership-training"))).Xml
+            .Replace("举办领导干部法治专题培训班", "举办领导干部学法培训班", StringComparison.Ordinal);
+        await host.Runtime.SaveDefinitionAsync(adapted, publish: true, new WorkflowActor("admin", new HashSet<string> { "admin" }));
+
+        var results = await installer.InstallAsync(CancellationToken.None);
+
+        Assert.Equal(DutyInstallOutcome.KeptAdaptation, results.Single(r => r.DefinitionKey == "duty-leadership-training").Outcome);
+        Assert.All(results.Where(r => r.DefinitionKey != "duty-leadership-training"), r => Assert.Equal((DutyInstallOutcome.Unchanged, 1), (r.Outcome, r.Version)));
+        var versions = await host.QueryAsync(db => db.Definitions.AsNoTracking().Where(d => d.Key == "duty-leadership-training").OrderBy(d => d.Version).Select(d => d.CreatedBy).ToListAsync());
+        Assert.Equal(["system", "admin"], versions);
+    }
+
+    [Fact]
+    public async Task LadderSetting_IsWrittenIntoTheShippedProcess_AsANewVersion()
+    {
+        var settings = CountyUnits();
+        settings["Workflows:Duties:Catalogue:normative-catalogue:Ladder:0:Action"] = "remind";
+        settings["Workflows:Duties:Catalogue:normative-catalogue:Ladder:0:Before"] = "10WD";
+        settings["Workflows:Duties:Catalogue:normative-catalogue:Ladder:1:Action"] = "notify";
+        settings["Workflows:Duties:Catalogue:normative-catalogue:Ladder:1:After"] = "1WD";
+        settings["Workflows:Duties:Catalogue:normative-catalogue:Ladder:1:To"] = "{legalOffice},{unit}:leader";
+        await using var host = await StartAsync(Local(2026, 5, 6, 10), settings);
+
+        var xml = (await host.QueryAsync(db => db.Definitions.AsNoTracking().SingleAsync(d => d.Key == "duty-normative-catalogue"))).Xml;
+
+        Assert.Contains("""<fz:ladder><fz:remind before="10WD" /><fz:notify after="1WD" to="legal-office:supervisor,{unit}:leader" /></fz:ladder>""", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("before=\"5WD\"", xml, StringComparison.Ordinal);
+        // The other duties keep the file's ladder.
+        var other = (await host.QueryAsync(db => db.Definitions.AsNoTracking().SingleAsync(d => d.Key == "duty-leadership-training"))).Xml;
+        Assert.Contains("""<fz:remind before="5WD" />""", other, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutALegalOffice_TheRungsForItAreLeftOut_Loudly()
+    {
+        var settings = CountyUnits();
+        settings["Workflows:Units:1:Code"] = "justice-bureau";
+        settings["Workflows:Units:1:Kind"] = "department";
+        await using var host = await StartAsync(Local(2026, 5, 6, 10), settings);
+
+        var xml = (await host.QueryAsync(db => db.Definitions.AsNoTracking().SingleAsync(d => d.Key == "duty-normative-catalogue"))).Xml;
+
+        Assert.DoesNotContain("fz:notify", xml, StringComparison.Ordinal);
+        Assert.Contains("""<fz:escalate after="1WD" to="{unit}:supervisor" />""", xml, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Warnings, w => w.Message.Contains("no legal affairs office is known", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ShippedFiles_AreNamedAfterTheirProcess_AndCarryTheLadder()
+    {
+        Assert.Equal(Shipped, DutyBpmn.ShippedResources.Keys.Order(StringComparer.Ordinal));
+        foreach (var key in Shipped)
+        {
+            var xml = DutyBpmn.ReadShipped(key);
+            Assert.Contains($"<bpmn:process id=\"{key}\"", xml, StringComparison.Ordinal);
+            Assert.Contains("fz:candidateGroups=\"${ownerGroup}\"", xml, StringComparison.Ordinal);
+            Assert.Contains("<fz:escalate after=\"1WD\" to=\"{unit}:supervisor\" />", xml, StringComparison.Ordinal);
+            Assert.Contains("bpmndi:BPMNDiagram", xml, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,2 +1,0 @@
-namespace Workflows.Procedures;
-internal static class AssemblyMarker;
