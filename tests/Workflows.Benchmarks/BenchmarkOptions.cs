@@ -19,6 +19,9 @@ public sealed record BenchmarkOptions
                      host and measure how long reconciliation takes to register every timer in Quartz
           lag        timers falling due together with a real running scheduler; lag from due time to the
                      commit of FireTimerAsync
+          flow       issue 2: start → task → parallel split into two tasks → join → task → end, N instances with
+                     every task completed through the engine on a SQLite file; the durable commit rate of the
+                     same disk; the same BPMN through bpmn-engine (node) in memory; the ratio
 
         options
           --provider sqlite|postgres   store (default sqlite; postgres reads WORKFLOWS_TEST_POSTGRES)
@@ -32,6 +35,12 @@ public sealed record BenchmarkOptions
           --nodes 1|2                  lag: scheduler nodes (2 needs postgres, clustered)
           --threads N                  Quartz ThreadCount (default: the adapter's own)
           --batch N                    Quartz batchTriggerAcquisitionMaxCount (default: the adapter's own)
+          --instances N                flow: instances through the engine (default 2000)
+          --concurrency N              flow: instances in flight at once, on both engines (default 8)
+          --peer-instances N           flow: instances through bpmn-engine (default 1000; it is the slower one)
+          --bpmn-engine DIR            flow: the folder of flow.js with node_modules installed
+                                       (default tests/Workflows.Benchmarks/bpmn-engine under the current folder)
+          --commit-seconds S           flow: how long the durable-commit probe runs (default 3)
           --results DIR                where JSON and markdown go (default artifacts/benchmarks)
         """;
 
@@ -45,6 +54,11 @@ public sealed record BenchmarkOptions
     public int Nodes { get; init; } = 1;
     public int? Threads { get; init; }
     public int? Batch { get; init; }
+    public int Instances { get; init; } = 2000;
+    public int Concurrency { get; init; } = 8;
+    public int PeerInstances { get; init; } = 1000;
+    public string BpmnEngineFolder { get; init; } = Path.Combine("tests", "Workflows.Benchmarks", "bpmn-engine");
+    public double CommitSeconds { get; init; } = 3;
     public string ResultsFolder { get; init; } = Path.Combine("artifacts", "benchmarks");
 
     public static BenchmarkOptions Parse(string[] args)
@@ -69,6 +83,11 @@ public sealed record BenchmarkOptions
                 "--nodes" => options with { Nodes = Count(name, value, 1) },
                 "--threads" => options with { Threads = Count(name, value, 1) },
                 "--batch" => options with { Batch = Count(name, value, 1) },
+                "--instances" => options with { Instances = Count(name, value, 1) },
+                "--concurrency" => options with { Concurrency = Count(name, value, 1) },
+                "--peer-instances" => options with { PeerInstances = Count(name, value, 1) },
+                "--bpmn-engine" => options with { BpmnEngineFolder = value },
+                "--commit-seconds" => options with { CommitSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--results" => options with { ResultsFolder = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };

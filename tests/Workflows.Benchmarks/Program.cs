@@ -26,6 +26,9 @@ switch (options.Scenario)
     case "lag":
         await LagScenario.RunAsync(options, report);
         break;
+    case "flow":
+        await FlowScenario.RunAsync(options, report);
+        break;
     default:
         Console.Error.WriteLine($"Unknown scenario '{options.Scenario}'.");
         Console.Error.WriteLine(BenchmarkOptions.Usage);

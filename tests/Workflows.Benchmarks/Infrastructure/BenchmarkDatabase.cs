@@ -30,6 +30,9 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The SQLite file's folder (a fresh temp folder); null on PostgreSQL.</summary>
+    public string? Folder => _folder;
+
     public static async Task<BenchmarkDatabase> CreateAsync(StoreKind kind)
     {
         if (kind == StoreKind.Sqlite)
