@@ -40,7 +40,8 @@ public static class FlowScenario
         report.Settings["concurrency"] = options.Concurrency.ToString(CultureInfo.InvariantCulture);
 
         await using var db = await BenchmarkDatabase.CreateAsync(StoreKind.Sqlite);
-        await using var host = EngineHost.Build(db, new EngineHostSettings());
+        StepBreakdown breakdown = null!;
+        await using var host = EngineHost.Build(db, new EngineHostSettings { Configure = services => breakdown = StepBreakdown.Install(services) });
         await host.StartAsync();
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
         var queries = host.Services.GetRequiredService<IWorkflowQueries>();
@@ -53,11 +54,13 @@ public static class FlowScenario
 
         Console.WriteLine($"warm-up: {Math.Min(100, options.Instances)} instances (JIT, pools; not reported)");
         await RunInstancesAsync(runtime, queries, Math.Min(100, options.Instances), options.Concurrency);
+        breakdown.Reset();
         var sampler = ResourceSampler.Start();
         var clock = Stopwatch.StartNew();
         var stepTimes = await RunInstancesAsync(runtime, queries, options.Instances, options.Concurrency);
         clock.Stop();
         var resources = await sampler.StopAsync();
+        var sql = breakdown.Totals();
         await host.StopAsync();
         var completed = await db.ScalarAsync($"SELECT COUNT(*) FROM wf_instances WHERE \"DefinitionKey\" = '{Key}' AND \"Status\" = 'Completed'");
         var openTasks = await db.ScalarAsync("SELECT COUNT(*) FROM wf_tasks WHERE \"Status\" <> 'Completed'");
@@ -89,6 +92,17 @@ public static class FlowScenario
         ratio.Add("CPU of this process per step, ms", (resources.CpuSeconds * 1000 / (options.Instances * StepsPerInstance)).ToString("F2", CultureInfo.InvariantCulture));
         ratio.Add("allocated per step, KB", (resources.AllocatedBytes / 1024.0 / (options.Instances * StepsPerInstance)).ToString("F0", CultureInfo.InvariantCulture));
         report.Print(ratio);
+
+        // Where a step's time goes, summed over all steps and divided by their number (with steps in
+        // flight concurrently the parts overlap in wall time, not in this sum).
+        var steps = (double)options.Instances * StepsPerInstance;
+        var parts = new ResultTable("stopwatch breakdown per step (EF Core interceptors; reads include the inbox query before each completion)",
+            "part", "per step", "ms per step");
+        parts.Add("step latency, mean", "", (stepTimes.Mean).ToString("F2", CultureInfo.InvariantCulture));
+        parts.Add("SELECT commands", (sql.Reads / steps).ToString("F1", CultureInfo.InvariantCulture), (sql.ReadMs / steps).ToString("F2", CultureInfo.InvariantCulture));
+        parts.Add("write commands (SaveChanges batches)", (sql.Writes / steps).ToString("F1", CultureInfo.InvariantCulture), (sql.WriteMs / steps).ToString("F2", CultureInfo.InvariantCulture));
+        parts.Add("COMMIT (write lock + fsync)", (sql.Commits / steps).ToString("F1", CultureInfo.InvariantCulture), (sql.CommitMs / steps).ToString("F2", CultureInfo.InvariantCulture));
+        report.Print(parts);
         report.Note($"a step = one engine command (start, or one task completion) in its own transaction; {StepsPerInstance} per instance. " +
             "Between steps each simulated user lists the instance's open tasks through IWorkflowQueries, as the inbox does.");
         report.Note($"load average now: {BenchmarkReport.LoadAverage()} (other work on the machine shows in every figure)");
