@@ -49,14 +49,21 @@ internal sealed class EngineStartup(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var timers = 0;
+        (DateTimeOffset DueAt, Guid Id)? after = null;
         while (true)
         {
-            // Plain paging is enough: a timer added meanwhile was scheduled by its own step, and
-            // scheduling one twice is harmless.
-            var page = await db.Timers.AsNoTracking()
-                .Where(t => t.Status == TimerStatus.Pending)
-                .OrderBy(t => t.Id)
-                .Skip(timers)
+            // Keyset pages in due order over the (Status, DueAt) index: overdue and soonest timers reach
+            // the scheduler first, and each page is a seek. Skip/Take re-read every earlier page (with
+            // 300,000 pending timers most of a restart went there), and a timer fired meanwhile by
+            // another node shifted the window past a pending one. A timer added meanwhile was
+            // scheduled by its own step, and scheduling one twice is harmless.
+            var query = db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Pending);
+            if (after is { } last)
+            {
+                query = query.Where(t => t.DueAt >= last.DueAt && (t.DueAt > last.DueAt || t.Id.CompareTo(last.Id) > 0));
+            }
+            var page = await query
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
                 .Take(Batch)
                 .ToListAsync(cancellationToken);
             if (page.Count == 0)
@@ -65,6 +72,7 @@ internal sealed class EngineStartup(
             }
             await timerScheduler.ScheduleAsync(page, cancellationToken);
             timers += page.Count;
+            after = (page[^1].DueAt, page[^1].Id);
         }
         var pending = await db.Outbox.AsNoTracking()
             .Where(m => m.ProcessedAt == null)

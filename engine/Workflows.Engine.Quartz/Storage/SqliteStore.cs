@@ -35,13 +35,13 @@ namespace Workflows.Engine.Quartz.Storage;
 /// </remarks>
 internal static class SqliteStore
 {
-    private const int BusyTimeoutSeconds = 30;
+    internal const int BusyTimeoutSeconds = 30;
 
     public static void Configure(IPersistentStoreBuilder store, string connectionString)
     {
         var connection = WithBusyTimeout(connectionString);
         // The factory overload: the driver is reached in code rather than resolved from type names.
-        store.UseSqlite(SqliteFactory.Instance, connection);
+        store.UseSqlite(TunedSqliteFactory.Instance, connection);
         store.UseDriverDelegate<SQLiteDelegate>();
         store.ConfigureStore(s =>
         {

@@ -20,6 +20,15 @@ public sealed class DefinitionCache
                 ?? throw new InvalidOperationException("A stored definition has no executable process."),
             definition.Xml);
 
+    /// <summary>
+    /// The model of a stored version, reading its row (and XML) only the first time: every step
+    /// loads its instance's model, and the row never changes once stored.
+    /// </summary>
+    public async Task<ProcessModel> ModelAsync(WorkflowDbContext db, Guid definitionId, CancellationToken cancellationToken) =>
+        _models.TryGetValue(definitionId, out var model)
+            ? model
+            : Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, cancellationToken));
+
     public Task<WorkflowDefinition?> LatestPublishedAsync(WorkflowDbContext db, string key, CancellationToken cancellationToken) =>
         db.Definitions.AsNoTracking()
             .Where(d => d.Key == key && d.Status == DefinitionStatus.Published)

@@ -80,6 +80,55 @@ public sealed class SqliteSharedFileTests : IDisposable
         Assert.Equal(4L, await count.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task EngineConnections_StayFullySynchronous_AfterQuartzUsedThePool()
+    {
+        // SQLite's default for this build: every commit waits for the disk. Quartz relaxes it on its
+        // own connections only; they come from the pool the engine's connections (same string) share.
+        long expected;
+        await using (var fresh = await OpenAsync())
+        {
+            expected = await SynchronousAsync(fresh);
+        }
+        Assert.Equal(2L, expected);
+        await using (var host = await QuartzTestHost.StartAsync(_runtime, Sqlite))
+        {
+            // Several rounds of Quartz connections: scheduling, and its own polling meanwhile.
+            foreach (var batch in Enumerable.Range(0, 60).Select(i => TestTimers.DueIn(TimeSpan.FromHours(1 + i))).Chunk(6))
+            {
+                await host.Timers.ScheduleAsync(batch, CancellationToken.None);
+            }
+        }
+
+        // Take every idle handle the pool holds at once: none may come back relaxed.
+        var connections = new List<SqliteConnection>();
+        try
+        {
+            for (var i = 0; i < 16; i++)
+            {
+                connections.Add(await OpenAsync());
+            }
+            foreach (var connection in connections)
+            {
+                Assert.Equal(expected, await SynchronousAsync(connection));
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<long> SynchronousAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private void Sqlite(QuartzTimerOptions options)
     {
         options.StoreProvider = QuartzStoreProvider.Sqlite;

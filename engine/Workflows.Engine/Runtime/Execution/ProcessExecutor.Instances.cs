@@ -65,11 +65,10 @@ internal sealed partial class ProcessExecutor
         {
             return null;
         }
-        var definition = await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == instance.DefinitionId, cancellationToken);
         var exec = new InstanceExecution(
             session,
             instance,
-            definitions.Model(definition),
+            await definitions.ModelAsync(db, instance.DefinitionId, cancellationToken),
             await db.Tokens.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
             await db.Tasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).ToListAsync(cancellationToken),
             await db.Timers.Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(cancellationToken),
