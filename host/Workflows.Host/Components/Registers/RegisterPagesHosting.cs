@@ -1,3 +1,4 @@
+using Workflows.Host.Components.Dashboard;
 using Workflows.Host.Components.Public;
 
 namespace Workflows.Host.Components.Registers;
@@ -8,6 +9,7 @@ public static class RegisterPagesHosting
     public static IServiceCollection AddRegisterPages(this IServiceCollection services)
     {
         services.AddScoped<ConsultationDesk>();
+        services.AddScoped<SupervisionBoard>();
         return services;
     }
 }
