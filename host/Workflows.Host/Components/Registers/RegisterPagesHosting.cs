@@ -1,4 +1,5 @@
 using Workflows.Host.Components.Dashboard;
+using Workflows.Host.Components.Decisions;
 using Workflows.Host.Components.Public;
 
 namespace Workflows.Host.Components.Registers;
@@ -10,6 +11,7 @@ public static class RegisterPagesHosting
     {
         services.AddScoped<ConsultationDesk>();
         services.AddScoped<SupervisionBoard>();
+        services.AddScoped<DecisionDesk>();
         return services;
     }
 }
