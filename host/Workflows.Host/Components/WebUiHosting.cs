@@ -76,6 +76,7 @@ public static class WebUiHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapDocumentDownload();
+        app.MapRegisterDownloads();
         return app;
     }
 }

@@ -12,6 +12,7 @@ public static class RegisterPagesHosting
         services.AddScoped<ConsultationDesk>();
         services.AddScoped<SupervisionBoard>();
         services.AddScoped<DecisionDesk>();
+        services.AddScoped<RegisterDesk>();
         return services;
     }
 }
