@@ -47,11 +47,36 @@ public sealed class RegistersTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [Fact]
-    public async Task NormativeRegister_ExportsTheCatalogue_AndAnUnknownDocumentGetsAPoliteNotice()
+    public async Task NormativeRegister_FindsADocumentWithItsHistory_ExportsTheCatalogue_AndAnUnknownDocumentGetsAPoliteNotice()
     {
+        using (var owner = await host.ApiClientAsync("owner"))
+        {
+            var started = await owner.PostAsJsonAsync("/api/normative-documents", new
+            {
+                title = "关于价格认定工作的暂行办法",
+                issuer = "county-drc",
+                publicCommentExempt = true,
+                publicCommentExemptReason = "涉及国家秘密，依法不予公开",
+                marketActorsAffected = false,
+                validityYears = 5,
+            });
+            Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        }
+
         var page = await host.NewPageAsync();
         await page.SignInAsync("owner", "/registers/normative-documents");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "行政规范性文件登记簿" })).ToBeVisibleAsync();
+        await page.GetByLabel("搜索标题或文号").FillAsync("价格认定");
+        var rows = page.Locator("[data-testid=normative-documents] tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows).ToContainTextAsync("尚未登记");
+        await rows.GetByRole(AriaRole.Link, new() { Name = "关于价格认定工作的暂行办法" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "关于价格认定工作的暂行办法" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("normative-facts")).ToContainTextAsync("县发展和改革局");
+        await Expect(page.GetByTestId("normative-history")).ToContainTextAsync("开始起草");
+        await page.ScreenshotAsync("53-normative-document");
+
+        await page.OpenAsync("/registers/normative-documents");
         await page.GetByLabel("年度").FillAsync("2025");
         await page.GetByLabel("年度").PressAsync("Tab");
         await Expect(page.GetByTestId("normative-export-docx")).ToContainTextAsync("2025年度目录");
