@@ -55,10 +55,19 @@ public sealed class PublicParticipationTests(PublicParticipationTests.Consultati
         await Expect(page.GetByTestId("comment-message")).ToHaveTextAsync("意见未能提交，请按提示修改后再试。");
         await Expect(page.Locator("#comment .mud-input-helper-text.mud-input-error")).ToContainTextAsync("不接受 HTML 或其他标记");
 
-        await page.GetByLabel("姓名或单位名称").FillAsync("王女士");
-        await page.GetByLabel("联系方式").FillAsync("13900001111");
-        await page.GetByLabel("意见内容").FillAsync("建议夜间（22时至次日7时）停车免费，方便周边居民。");
-        await page.GetByTestId("comment-submit").ClickAsync();
+        // By keyboard alone: name, Tab, contact, Tab, comment, Tab to the button, Enter.
+        await page.GetByLabel("姓名或单位名称").FocusAsync();
+        await page.Keyboard.TypeAsync("王女士");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("comment-contact", await ActiveIdAsync(page));
+        await page.Keyboard.TypeAsync("13900001111");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("comment-content", await ActiveIdAsync(page));
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("建议夜间（22时至次日7时）停车免费，方便周边居民。");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("comment-submit", await page.EvaluateAsync<string>("() => document.activeElement.dataset.testid"));
+        await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("comment-receipt")).ToContainTextAsync("您的意见已收到（第1条）");
         await page.ScreenshotAsync("31-public-consultation-commented");
 
@@ -129,6 +138,18 @@ public sealed class PublicParticipationTests(PublicParticipationTests.Consultati
         await page.OpenAsync("/public/consultations/not-an-id");
         await Expect(page.GetByText("找不到该征求意见事项，可能编号有误或已撤下。")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task PublicPages_SpeakEnglishOnRequest()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/account/culture?culture=en&returnUrl=%2Fpublic%2Fconsultations");
+        await page.WaitForCircuitAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open for public comment", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+
+    private static Task<string> ActiveIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement.id");
 
     /// <summary>The host on the simulated clock with a small comment allowance, so a flood is reached in a few clicks.</summary>
     public sealed class ConsultationHost : BrowserHost
