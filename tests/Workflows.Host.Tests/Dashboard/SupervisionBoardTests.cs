@@ -12,10 +12,22 @@ namespace Workflows.Host.Tests.Dashboard;
 /// </summary>
 public sealed class SupervisionBoardTests(SimulatedClockHostFactory host) : IClassFixture<SimulatedClockHostFactory>
 {
+    [Fact]
+    public Task Load_CountsOpenStepsByUnitAndDueStatus_EscalationsAndCasesPerProcedure() => SupervisionBoardScenario.RunAsync(host);
+}
+
+/// <summary>The same counts on PostgreSQL, where the per-procedure grouping is translated to SQL by Npgsql.</summary>
+public sealed class SupervisionBoardPostgreSqlTests(PostgreSqlSimulatedClockHostFactory host) : IClassFixture<PostgreSqlSimulatedClockHostFactory>
+{
+    [Fact]
+    public Task Load_CountsOpenStepsByUnitAndDueStatus_EscalationsAndCasesPerProcedure() => SupervisionBoardScenario.RunAsync(host);
+}
+
+public static class SupervisionBoardScenario
+{
     private static readonly TimeSpan Beijing = ClockedHostFactory.Beijing;
 
-    [Fact]
-    public async Task Load_CountsOpenStepsByUnitAndDueStatus_EscalationsAndCasesPerProcedure()
+    public static async Task RunAsync(HostFactory host)
     {
         // The legal affairs office's review is due Wednesday 4 March and escalates a working day after.
         await HostApi.PublishAsync(host, HostApi.SingleTask("board-review", """name="合法性审查" fz:candidateGroups="legal-office:reviewer" fz:due="2WD" """, """
