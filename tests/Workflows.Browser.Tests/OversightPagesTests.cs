@@ -69,6 +69,12 @@ public sealed class OversightPagesTests(SimulatedClockBrowserHost host) : IClass
         await Expect(page.Locator("[data-testid=calendar-holidays] [data-date='2026-10-01']")).ToContainTextAsync("10月1日（周四）");
         await Expect(page.Locator("[data-testid=calendar-makeup] [data-date='2026-10-10']")).ToBeVisibleAsync();
 
+        // The next year has no data until an admin enters the State Council's notice: the page says so.
+        await page.ChooseAsync("年份", "2027年");
+        await Expect(page.GetByTestId("calendar-no-data")).ToContainTextAsync("2027年还没有节假日数据");
+        await page.ChooseAsync("年份", "2026年");
+        await Expect(page.GetByTestId("calendar-version")).ToContainTextAsync("第1版");
+
         // A weekday is no make-up working day.
         await page.Locator("#makeup-add").FillAsync("2026-12-30");
         await page.GetByTestId("makeup-add-button").ClickAsync();
