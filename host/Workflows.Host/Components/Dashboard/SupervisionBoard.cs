@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Workflows.Engine;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Persistence;
 using Workflows.Engine.Runtime;
@@ -65,9 +64,6 @@ public sealed class SupervisionBoard(ScopedReads reads, DueClassifier due)
     /// <summary>The filter value for work no unit holds.</summary>
     public const string NoUnit = "-";
 
-    /// <summary>Reads every open task whoever asks: the page itself is for supervisors, leaders and admins.</summary>
-    internal static readonly WorkflowActor Reader = new("supervision-dashboard", new HashSet<string> { Roles.Admin });
-
     public Task<SupervisionSnapshot> LoadAsync(string noUnitName, CancellationToken cancellationToken) =>
         reads.RunAsync(async services =>
         {
@@ -75,18 +71,21 @@ public sealed class SupervisionBoard(ScopedReads reads, DueClassifier due)
             var db = services.GetRequiredService<WorkflowDbContext>();
             var accounts = services.GetRequiredService<AccountsDbContext>();
 
-            var tasks = await queries.ListTasksAsync(new TaskFilter(), Reader, cancellationToken);
-            var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
-            var cases = (await db.Instances.AsNoTracking()
-                    .Where(i => instanceIds.Contains(i.Id))
-                    .Select(i => new { i.Id, i.UnitCode, i.Variables })
-                    .ToListAsync(cancellationToken))
-                .ToDictionary(i => i.Id);
-            var claims = (await db.Tasks.AsNoTracking()
-                    .Where(t => t.Status == UserTaskStatus.Open && t.ClaimedBy != null)
-                    .Select(t => new { t.Id, t.ClaimedBy })
-                    .ToListAsync(cancellationToken))
-                .ToDictionary(t => t.Id, t => t.ClaimedBy);
+            // Every open task, read from the engine's tables: the task list API stops at the 1,000 most
+            // urgent, and a supervisor's counts must not silently stop there.
+            var rows = await (
+                    from t in db.Tasks.AsNoTracking()
+                    where t.Status == UserTaskStatus.Open
+                    join i in db.Instances.AsNoTracking() on t.InstanceId equals i.Id
+                    select new { Task = t, i.DefinitionKey, i.BusinessKey, i.UnitCode })
+                .ToListAsync(cancellationToken);
+            var tasks = rows.Select(r => new TaskView(
+                    r.Task.Id, r.Task.InstanceId, r.Task.ActivityId, r.Task.Name, r.Task.Assignee, r.Task.CandidateGroupList, r.Task.DueAt,
+                    r.Task.Status, r.Task.CreatedAt, r.DefinitionKey, r.BusinessKey, r.Task.Outcome, r.Task.CompletedBy, r.Task.CompletedAt,
+                    r.Task.Kind, r.Task.ParentTaskId, r.Task.EarliestCompletion, r.Task.ClockPausedAt is not null, r.Task.ClaimedBy))
+                .ToList();
+            var caseUnits = rows.GroupBy(r => r.Task.InstanceId).ToDictionary(g => g.Key, g => g.First().UnitCode);
+            var titles = await CaseLabels.TitlesAsync(db, caseUnits.Keys, cancellationToken);
             var people = (await accounts.Users.AsNoTracking()
                     .Where(u => u.UserName != null && u.UnitCode != null)
                     .Select(u => new { u.UserName, u.UnitCode })
@@ -106,12 +105,12 @@ public sealed class SupervisionBoard(ScopedReads reads, DueClassifier due)
                         return group[..colon];
                     }
                 }
-                var person = task.Assignee ?? claims.GetValueOrDefault(task.Id);
+                var person = task.Assignee ?? task.ClaimedBy;
                 if (person is not null && people.TryGetValue(person, out var unit))
                 {
                     return unit;
                 }
-                return cases.TryGetValue(task.InstanceId, out var c) ? c.UnitCode : null;
+                return caseUnits.GetValueOrDefault(task.InstanceId);
             }
 
             var supervised = tasks.Select(t =>
@@ -122,7 +121,7 @@ public sealed class SupervisionBoard(ScopedReads reads, DueClassifier due)
                     unit,
                     unit is null ? noUnitName : units.GetValueOrDefault(unit) ?? unit,
                     procedures.GetValueOrDefault(t.DefinitionKey) ?? t.DefinitionKey,
-                    cases.TryGetValue(t.InstanceId, out var c) ? CaseLabels.Title(EngineJson.ParseObject(c.Variables)) : null,
+                    titles.GetValueOrDefault(t.InstanceId),
                     due.Classify(t),
                     due.WorkingDaysLeft(t));
             }).ToList();
