@@ -51,6 +51,13 @@ public sealed class OversightPagesTests(SimulatedClockBrowserHost host) : IClass
         await Expect(rows).ToContainTextAsync("逾期2个工作日");
         await page.ScreenshotAsync("41-dashboard-overdue-list");
 
+        // A procedure's running cases, from its figure.
+        await page.GoBackAsync();
+        await page.WaitForCircuitAsync();
+        await page.Locator("[data-testid=procedures-table] tr[data-procedure=browser-quick] td").First.GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/dashboard/cases\?procedure=browser-quick&status=Running$"));
+        await Expect(page.Locator("[data-testid=supervised-cases] tbody tr")).ToContainTextAsync("城区道路占用许可补正");
+
         // Owners are not supervisors: they are turned away rather than shown the counts.
         var ownerPage = await host.NewPageAsync();
         await ownerPage.SignInAsync("owner");
