@@ -6,6 +6,7 @@ using Workflows.Host.Components.Account;
 using Workflows.Host.Components.Cases;
 using Workflows.Host.Components.Layout;
 using Workflows.Host.Components.Procedures;
+using Workflows.Host.Components.Registers;
 using Workflows.Host.Components.Shared;
 using Workflows.Host.Components.Tasks;
 
@@ -56,6 +57,7 @@ public static class WebUiHosting
         services.AddScoped<TaskDesk>();
         services.AddScoped<CaseFile>();
         services.AddScoped<ProcedureCatalog>();
+        services.AddRegisterPages();
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class WebUiHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapDocumentDownload();
+        app.MapRegisterDownloads();
         return app;
     }
 }
