@@ -116,13 +116,22 @@ internal static class WebBenchmark
                   return {
                     requests: 1 + resources.length,
                     bytes: nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
+                    detail: resources.map(r => `${Math.round(r.transferSize / 1024)} KB (${Math.round(r.decodedBodySize / 1024)} KB decoded) ${r.name}`),
                     dcl: nav.domContentLoadedEventEnd - nav.startTime,
                     load: nav.loadEventEnd - nav.startTime,
                     interactive: window.__fzInteractive,
                   };
                 }
                 """);
-            return new Measurement(json.GetProperty("requests").GetInt32(), json.GetProperty("bytes").GetDouble(),
+            if (Environment.GetEnvironmentVariable("WEB_BENCHMARK_DETAIL") == "1")
+    {
+        Console.WriteLine(path + ":");
+        foreach (var line in json.GetProperty("detail").EnumerateArray())
+        {
+            Console.WriteLine("  " + line.GetString());
+        }
+    }
+    return new Measurement(json.GetProperty("requests").GetInt32(), json.GetProperty("bytes").GetDouble(),
                 json.GetProperty("dcl").GetDouble(), json.GetProperty("load").GetDouble(), json.GetProperty("interactive").GetDouble());
         }
 
