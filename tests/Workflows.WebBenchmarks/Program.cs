@@ -31,9 +31,14 @@ internal static class WebBenchmark
             ("designer /designer", "/designer", "#main[data-circuit=connected] [data-testid=designer-canvas][data-state=ready] .djs-element"),
         };
 
-        await using var host = new BenchmarkHost();
-        host.Start();
-        Console.WriteLine($"Host on {host.BaseAddress}; {runs} runs per row, median shown.");
+        // run.sh passes the published host's folder; without it the host runs in-process from the build output,
+        // where static assets are neither compressed nor cached as immutable (figures for development only).
+        var publishFolder = args.Length > 1 ? args[1] : null;
+        await using var buildHost = publishFolder is null ? new BenchmarkHost() : null;
+        await using var publishedHost = publishFolder is null ? null : await PublishedHost.StartAsync(publishFolder);
+        buildHost?.Start();
+        var baseAddress = publishedHost?.BaseAddress ?? buildHost!.BaseAddress;
+        Console.WriteLine($"Host ({(publishFolder is null ? "build output, in process" : "published")}) on {baseAddress}; {runs} runs per row, median shown.");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -42,7 +47,7 @@ internal static class WebBenchmark
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
-        var storage = await SignInAsync(browser, host.BaseAddress);
+        var storage = await SignInAsync(browser, baseAddress);
 
         var results = new List<string[]>();
         foreach (var (network, conditions) in networks)
@@ -55,7 +60,7 @@ internal static class WebBenchmark
                 {
                     await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
                     {
-                        BaseURL = host.BaseAddress.ToString(), StorageState = storage, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+                        BaseURL = baseAddress.ToString(), StorageState = storage, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
                         ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
                     });
                     await context.AddInitScriptAsync(ReadyProbe(ready));
