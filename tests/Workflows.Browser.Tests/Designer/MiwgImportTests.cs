@@ -71,6 +71,9 @@ public sealed class MiwgImportTests(BrowserHost host) : IClassFixture<BrowserHos
         // C.1.0 is one executable process with elements the engine cannot run (e.g. an event-based gateway).
         await page.Locator("#designer-import").SetInputFilesAsync(Path.Combine(Folder, "C.1.0.bpmn"));
         await Expect(page.GetByTestId("designer-problems")).ToBeVisibleAsync();
+        // The properties panel follows the imported diagram (a collaboration), not the new one it replaced.
+        await Expect(page.GetByTestId("designer-properties-panel")).ToContainTextAsync("Collaboration", new() { IgnoreCase = true });
+        await Expect(page.GetByTestId("designer-properties-panel")).Not.ToContainTextAsync("新流程");
 
         await page.GetByTestId("designer-publish").ClickAsync();
 

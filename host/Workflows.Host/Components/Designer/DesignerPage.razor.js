@@ -68,8 +68,17 @@ function loadLibraries(modelerSrc, panelSrc) {
 }
 
 export async function create(container, panelParent, modelerSrc, panelSrc, page) {
-  const { Modeler, Panel } = await loadLibraries(modelerSrc, panelSrc);
+  const libraries = await loadLibraries(modelerSrc, panelSrc);
   dispose(container);
+  container.fazhiSetup = { libraries, panelParent, page };
+  return true;
+}
+
+// A fresh modeler for every diagram opened: the properties panel keeps the previous diagram's root
+// after a second importXML into the same modeler, and a new instance is cheap next to the import itself.
+function build(container) {
+  const { libraries: { Modeler, Panel }, panelParent, page } = container.fazhiSetup;
+  container.fazhiModeler?.destroy();
   const modeler = new Modeler({
     container,
     propertiesPanel: { parent: panelParent },
@@ -83,12 +92,12 @@ export async function create(container, panelParent, modelerSrc, panelSrc, page)
   modeler.on('selection.changed', report);
   modeler.on('commandStack.changed', report);
   modeler.on('import.done', report);
-  return true;
+  return modeler;
 }
 
 /** Imports BPMN XML; the result says whether it rendered and how many shapes it drew. */
 export async function open(container, xml) {
-  const modeler = container.fazhiModeler;
+  const modeler = build(container);
   try {
     const { warnings } = await modeler.importXML(xml);
     const canvas = modeler.get('canvas');
@@ -245,6 +254,7 @@ export function dispose(container) {
   container?.fazhiModeler?.destroy();
   if (container) {
     container.fazhiModeler = undefined;
+    container.fazhiSetup = undefined;
   }
 }
 
