@@ -51,6 +51,8 @@ public sealed class DesignerTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.Locator("#fz-due").FillAsync("7WD");
         await page.Locator("#fz-due").PressAsync("Tab");
         await page.GetByTestId("fz-ladder").GetByRole(AriaRole.Button, new() { Name = "添加一级" }).ClickAsync();
+        await page.GetByTestId("fz-form").GetByRole(AriaRole.Button, new() { Name = "添加字段" }).ClickAsync();
+        await Expect(page.GetByTestId("fz-form").GetByLabel("变量名")).ToHaveValueAsync("field1");
         await Expect(page.Locator(".djs-element .djs-visual text", new() { HasText = "合法性审查" })).ToBeVisibleAsync();
         await page.ScreenshotAsync("20-designer-drawn");
 
@@ -58,6 +60,7 @@ public sealed class DesignerTests(BrowserHost host) : IClassFixture<BrowserHost>
         Assert.Contains("fz:due=\"7WD\"", xml);
         Assert.Contains("fz:candidateGroups=\"reviewer\"", xml);
         Assert.Matches("<fz:ladder>\\s*<fz:remind before=\"1WD\" />\\s*</fz:ladder>", xml);
+        Assert.Matches("<fz:form>\\s*<fz:field name=\"field1\" type=\"text\" />\\s*</fz:form>", xml);
 
         await page.GetByTestId("designer-publish").ClickAsync();
         await Expect(page.GetByTestId("designer-version")).ToContainTextAsync($"{key} · 第1版 · 已发布");
@@ -132,6 +135,28 @@ public sealed class DesignerTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Expect(diff).ToContainTextAsync("修改");
         await Expect(diff).ToContainTextAsync("fz:due");
         await page.ScreenshotAsync("24-designer-versions");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ImportAndSave_KeepsEveryFzAttributeAndLadder_OfABuiltInProcedure()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Procedures", "normative-document.bpmn");
+        var original = await File.ReadAllTextAsync(file);
+        var page = await host.NewPageAsync();
+        var errors = ConsoleErrors.Watch(page);
+        await page.SignInAsync("admin", "/designer");
+        await Expect(page.GetByTestId("designer-canvas")).ToHaveAttributeAsync("data-state", "ready");
+        await page.Locator("#designer-import").SetInputFilesAsync(file);
+        await Expect(page.GetByText("已导入「normative-document.bpmn」")).ToBeVisibleAsync();
+
+        var saved = await page.EvaluateAsync<string>("async () => (await window.fazhiModeler.saveXML({ format: true })).xml");
+
+        // bpmn-js may add incoming/outgoing references; nothing of the fz namespace may change or vanish.
+        var changes = Workflows.Engine.Definitions.DefinitionDiff.Compare(original, saved);
+        Assert.DoesNotContain(changes, c => c.Kind != Workflows.Engine.Definitions.DefinitionChangeKind.Changed);
+        Assert.DoesNotContain(changes, c => c.Details.Any(d => d.StartsWith("fz:", StringComparison.Ordinal) || d == "extensionElements"));
+        Assert.Equal(original.Split("<fz:remind").Length, saved.Split("<fz:remind").Length);
         Assert.Empty(errors);
     }
 
