@@ -10,12 +10,13 @@ namespace Workflows.WebBenchmarks;
 /// </summary>
 public sealed class PublishedHost : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "fazhi-web-benchmarks", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
     private readonly Process _process;
 
-    private PublishedHost(Process process, Uri baseAddress)
+    private PublishedHost(Process process, Uri baseAddress, string folder)
     {
         _process = process;
+        _folder = folder;
         BaseAddress = baseAddress;
     }
 
@@ -55,7 +56,7 @@ public sealed class PublishedHost : IAsyncDisposable
             {
                 if ((await client.GetAsync(new Uri(baseAddress, "/health"))).StatusCode is HttpStatusCode.OK)
                 {
-                    return new PublishedHost(process, baseAddress);
+                    return new PublishedHost(process, baseAddress, folder);
                 }
             }
             catch (HttpRequestException)
