@@ -28,7 +28,16 @@ public interface IWorkflowQueries
 
 public sealed record DefinitionView(string Key, int Version, string? Name, DefinitionStatus Status, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt);
 
-public sealed record InstanceFilter(string? DefinitionKey = null, InstanceStatus? Status = null, string? BusinessKey = null, int Skip = 0, int Take = 100);
+/// <param name="StartedFrom">Only instances started at or after this instant.</param>
+/// <param name="StartedBefore">Only instances started before this instant.</param>
+public sealed record InstanceFilter(
+    string? DefinitionKey = null,
+    InstanceStatus? Status = null,
+    string? BusinessKey = null,
+    int Skip = 0,
+    int Take = 100,
+    DateTimeOffset? StartedFrom = null,
+    DateTimeOffset? StartedBefore = null);
 
 public sealed record InstanceView(
     Guid Id,

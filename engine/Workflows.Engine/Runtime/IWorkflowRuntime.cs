@@ -14,6 +14,12 @@ public interface IWorkflowRuntime
     /// <summary>Stores BPMN XML as a new version of its process key (or returns the identical latest version).</summary>
     Task<DefinitionSaveResult> SaveDefinitionAsync(string xml, bool publish, WorkflowActor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The checks publishing makes, without storing anything: every finding names its element.
+    /// A file that is not BPMN or has no executable process throws <see cref="WorkflowValidationException"/>.
+    /// </summary>
+    DefinitionCheck ValidateDefinition(string xml);
+
     Task<WorkflowDefinition> PublishDefinitionAsync(string key, int version, WorkflowActor actor, CancellationToken cancellationToken = default);
 
     Task<WorkflowInstance> StartAsync(StartInstance command, WorkflowActor actor, CancellationToken cancellationToken = default);
@@ -51,5 +57,11 @@ public sealed record CorrelateMessage(string MessageName, string? BusinessKey = 
 
 /// <summary>Which instance received the message, and whether it was started by it.</summary>
 public sealed record CorrelationResult(Guid InstanceId, bool StartedNewInstance);
+
+/// <param name="Key">The process id, which becomes the definition key.</param>
+public sealed record DefinitionCheck(string Key, string? Name, IReadOnlyList<BpmnIssue> Issues)
+{
+    public bool CanPublish => Issues.All(i => i.Severity != IssueSeverity.Error);
+}
 
 public sealed record DefinitionSaveResult(WorkflowDefinition Definition, bool Created, IReadOnlyList<BpmnIssue> Issues);

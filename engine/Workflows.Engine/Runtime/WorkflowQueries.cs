@@ -62,6 +62,14 @@ internal sealed class WorkflowQueries(WorkflowDbContext db) : IWorkflowQueries
         {
             query = query.Where(i => i.BusinessKey == businessKey);
         }
+        if (filter.StartedFrom is { } from)
+        {
+            query = query.Where(i => i.StartedAt >= from);
+        }
+        if (filter.StartedBefore is { } before)
+        {
+            query = query.Where(i => i.StartedAt < before);
+        }
         var instances = await query
             .OrderByDescending(i => i.StartedAt)
             .Skip(Math.Max(0, filter.Skip))

@@ -56,6 +56,12 @@ internal sealed partial class WorkflowRuntime
         }, cancellationToken);
     }
 
+    public DefinitionCheck ValidateDefinition(string xml)
+    {
+        var (process, issues) = Analyse(xml);
+        return new DefinitionCheck(process.Id, process.Name, issues);
+    }
+
     public Task<WorkflowDefinition> PublishDefinitionAsync(string key, int version, WorkflowActor actor, CancellationToken cancellationToken = default) =>
         StepAsync(actor, async session =>
         {

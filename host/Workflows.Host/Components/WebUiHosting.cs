@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Workflows.Host.Components.Account;
 using Workflows.Host.Components.Cases;
+using Workflows.Host.Components.Designer;
 using Workflows.Host.Components.Layout;
+using Workflows.Host.Components.Monitor;
 using Workflows.Host.Components.Procedures;
 using Workflows.Host.Components.Registers;
 using Workflows.Host.Components.Shared;
@@ -58,6 +60,8 @@ public static class WebUiHosting
         services.AddScoped<CaseFile>();
         services.AddScoped<ProcedureCatalog>();
         services.AddRegisterPages();
+        services.AddScoped<DesignerWorkbench>();
+        services.AddScoped<InstanceMonitor>();
         return builder;
     }
 

@@ -14,6 +14,10 @@ public sealed record DefinitionCreated(string Key, int Version, string? Name, De
 
 public sealed record DefinitionIssue(string Target, string ElementType, string Message, IssueSeverity Severity);
 
+public sealed record DefinitionCheckResponse(string Key, string? Name, bool CanPublish, IReadOnlyList<DefinitionIssue> Issues);
+
+public sealed record DefinitionChangeResponse(string ElementId, string ElementType, string? Name, DefinitionChangeKind Kind, IReadOnlyList<string> Details);
+
 public sealed record DefinitionResponse(string Key, int Version, string? Name, DefinitionStatus Status, DateTimeOffset CreatedAt, string? CreatedBy, DateTimeOffset? PublishedAt);
 
 public static class DefinitionsApi
@@ -27,6 +31,13 @@ public static class DefinitionsApi
             .Accepts<string>("application/xml", "text/xml", "application/bpmn+xml")
             .WithBodyLimit(RequestBodyLimits.ServerMaxBytes)
             .WithSummary("Stores a BPMN 2.0 file as a new version of its process; ?publish=true publishes it at once.");
+        group.MapPost("/validate", ValidateAsync)
+            .RequireAuthorization(Policies.Admin)
+            .Accepts<string>("application/xml", "text/xml", "application/bpmn+xml")
+            .WithBodyLimit(RequestBodyLimits.ServerMaxBytes)
+            .WithSummary("Runs the checks publishing makes on a BPMN file without storing it; each issue names its element.");
+        group.MapGet("/{key}/versions/{version:int}/diff", DiffAsync)
+            .WithSummary("What changed from version ?from= (default: the one before) to this version, element by element.");
         group.MapGet("/", ListAsync).WithSummary("Every stored version, newest first per key.");
         group.MapGet("/{key}/versions/{version:int}/xml", GetXmlAsync).WithSummary("The BPMN XML of one version.");
         group.MapPost("/{key}/versions/{version:int}/publish", PublishAsync)
@@ -51,6 +62,38 @@ public static class DefinitionsApi
         return TypedResults.Created(
             $"/api/definitions/{Uri.EscapeDataString(definition.Key)}/versions/{definition.Version}/xml",
             new DefinitionCreated(definition.Key, definition.Version, definition.Name, definition.Status, result.Created, issues));
+    }
+
+    internal static async Task<Ok<DefinitionCheckResponse>> ValidateAsync(
+        HttpRequest request, IWorkflowRuntime runtime, IOptions<WorkflowEngineOptions> options, CancellationToken cancellationToken)
+    {
+        var xml = await RequestBodyLimits.ReadTextAsync(request, options.Value.MaxDefinitionBytes, cancellationToken);
+        var check = runtime.ValidateDefinition(xml);
+        return TypedResults.Ok(new DefinitionCheckResponse(
+            check.Key, check.Name, check.CanPublish, [.. check.Issues.Select(i => new DefinitionIssue(i.ElementId, i.ElementType, i.Message, i.Severity))]));
+    }
+
+    internal static async Task<Results<Ok<List<DefinitionChangeResponse>>, ProblemHttpResult>> DiffAsync(
+        string key, int version, int? from, IWorkflowQueries queries, CancellationToken cancellationToken)
+    {
+        var older = from ?? version - 1;
+        if (older >= version || older < 1)
+        {
+            return Problems.BadRequest("from", "from must name an earlier version (1 or more, below this version).");
+        }
+        var newer = await queries.FindDefinitionAsync(key, version, cancellationToken);
+        if (newer is null)
+        {
+            return Problems.NotFound($"Definition '{key}' has no version {version}.");
+        }
+        var before = await queries.FindDefinitionAsync(key, older, cancellationToken);
+        if (before is null)
+        {
+            return Problems.NotFound($"Definition '{key}' has no version {older}.");
+        }
+        return TypedResults.Ok(DefinitionDiff.Compare(before.Xml, newer.Xml)
+            .Select(c => new DefinitionChangeResponse(c.ElementId, c.ElementType, c.Name, c.Kind, c.Details))
+            .ToList());
     }
 
     internal static async Task<Ok<List<DefinitionResponse>>> ListAsync(string? key, IWorkflowQueries queries, CancellationToken cancellationToken)

@@ -73,6 +73,14 @@ public sealed class InstanceAccess(WorkflowDbContext db, IWorkflowQueries querie
         {
             query = query.Where(i => i.BusinessKey == businessKey);
         }
+        if (filter.StartedFrom is { } from)
+        {
+            query = query.Where(i => i.StartedAt >= from);
+        }
+        if (filter.StartedBefore is { } before)
+        {
+            query = query.Where(i => i.StartedAt < before);
+        }
         var instances = await query
             .OrderByDescending(i => i.StartedAt)
             .Skip(Math.Max(0, filter.Skip))

@@ -48,7 +48,8 @@ public static class InstancesApi
     }
 
     internal static async Task<Results<Ok<List<InstanceResponse>>, ProblemHttpResult>> ListAsync(
-        string? definitionKey, string? status, string? businessKey, int? skip, int? take, ClaimsPrincipal user, InstanceAccess access, CancellationToken cancellationToken)
+        string? definitionKey, string? status, string? businessKey, DateTimeOffset? startedFrom, DateTimeOffset? startedBefore, int? skip, int? take,
+        ClaimsPrincipal user, InstanceAccess access, CancellationToken cancellationToken)
     {
         InstanceStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
@@ -68,7 +69,7 @@ public static class InstancesApi
             return Problems.BadRequest("take", "take must be between 1 and 500.");
         }
         var instances = await access.ListInstancesAsync(
-            new InstanceFilter(definitionKey, parsed, businessKey, skip ?? 0, take ?? 100), user.ToActor(), cancellationToken);
+            new InstanceFilter(definitionKey, parsed, businessKey, skip ?? 0, take ?? 100, startedFrom, startedBefore), user.ToActor(), cancellationToken);
         return TypedResults.Ok(instances.Select(InstanceResponse.From).ToList());
     }
 

@@ -30,6 +30,8 @@ public sealed class RecordingWorkflowRuntime : IWorkflowRuntime
 
     public Task<DefinitionSaveResult> SaveDefinitionAsync(string xml, bool publish, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public DefinitionCheck ValidateDefinition(string xml) => throw new NotSupportedException();
+
     public Task<WorkflowDefinition> PublishDefinitionAsync(string key, int version, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<WorkflowInstance> StartAsync(StartInstance command, WorkflowActor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();

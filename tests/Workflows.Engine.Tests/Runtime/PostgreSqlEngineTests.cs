@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Runtime;
 using static Workflows.Engine.Tests.Runtime.Bpmn;
@@ -21,6 +22,27 @@ public sealed class PostgreSqlEngineTests : IAsyncLifetime
     {
         await _engine.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ListInstances_FiltersByStartDate_OnPostgreSql()
+    {
+        await _engine.DeployAsync(Process("pg-dates", $"""
+            <bpmn:startEvent id="start" />
+            {UserTask("review")}
+            {Flow("start", "review")}
+            """));
+        var first = await _engine.StartAsync("pg-dates");
+        await _engine.AdvanceAsync(TimeSpan.FromDays(2));
+        var second = await _engine.StartAsync("pg-dates");
+        await using var scope = _engine.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<IWorkflowQueries>();
+
+        var later = await queries.ListInstancesAsync(new InstanceFilter("pg-dates", StartedFrom: EngineHarness.Monday.AddDays(1)));
+        var earlier = await queries.ListInstancesAsync(new InstanceFilter("pg-dates", StartedBefore: EngineHarness.Monday.AddDays(1)));
+
+        Assert.Equal([second.Id], later.Select(i => i.Id));
+        Assert.Equal([first.Id], earlier.Select(i => i.Id));
     }
 
     [Fact]
