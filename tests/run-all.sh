@@ -50,7 +50,7 @@ dotnet tool restore >/dev/null
 dotnet build Workflows.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 crashed=0
-mapfile -t projects < <(grep -l 'Microsoft.NET.Test.Sdk' tests/*/*.csproj | sort)
+mapfile -t projects < <(grep -l '<PackageReference Include="Microsoft.NET.Test.Sdk"' tests/*/*.csproj | sort)
 for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
   echo "=== $name"

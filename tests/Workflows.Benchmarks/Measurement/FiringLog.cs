@@ -91,6 +91,8 @@ public sealed class FiringLog
         public Task ClaimTaskAsync(Guid taskId, WorkflowActor actor, bool release = false, CancellationToken cancellationToken = default) =>
             inner.ClaimTaskAsync(taskId, actor, release, cancellationToken);
 
+        public DefinitionCheck ValidateDefinition(string xml) => inner.ValidateDefinition(xml);
+
         public Task<CorrelationResult> CorrelateMessageAsync(CorrelateMessage command, WorkflowActor actor, CancellationToken cancellationToken = default) =>
             inner.CorrelateMessageAsync(command, actor, cancellationToken);
 
