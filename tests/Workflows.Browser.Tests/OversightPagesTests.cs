@@ -36,7 +36,7 @@ public sealed class OversightPagesTests(SimulatedClockBrowserHost host) : IClass
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "督办看板" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "督办看板" })).ToBeVisibleAsync();
         var unitRow = page.Locator("[data-testid=units-table] tr[data-unit=county-drc]");
-        await Expect(unitRow.Locator("th")).ToHaveTextAsync("县发展和改革局");
+        await Expect(unitRow.Locator("th")).ToHaveTextAsync("柳江县发展和改革局");
         await Expect(unitRow.Locator("td[data-due=Overdue]")).ToHaveTextAsync("1");
         await Expect(page.Locator(".mud-chart svg").First).ToBeVisibleAsync();
         Assert.Contains("WenQuanYi Micro Hei", await RenderedFonts.OfAsync(page, "h1"));
@@ -44,7 +44,7 @@ public sealed class OversightPagesTests(SimulatedClockBrowserHost host) : IClass
 
         await unitRow.Locator("td[data-due=Overdue] a").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/dashboard/tasks\?unit=county-drc&due=Overdue$"));
-        await Expect(page.GetByTestId("list-filter")).ToContainTextAsync("县发展和改革局 · 已逾期：共1项");
+        await Expect(page.GetByTestId("list-filter")).ToContainTextAsync("柳江县发展和改革局 · 已逾期：共1项");
         var rows = page.Locator("[data-testid=supervised-tasks] tbody tr");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToContainTextAsync("城区道路占用许可补正");

@@ -51,9 +51,9 @@ public static class SupervisionBoardScenario
         var snapshot = await scope.ServiceProvider.GetRequiredService<SupervisionBoard>().LoadAsync("未明确单位", CancellationToken.None);
 
         var legal = Assert.Single(snapshot.Units, u => u.UnitCode == "legal-office");
-        Assert.Equal(("县司法局（县委依法治县办公室）", 1, 0, 0), (legal.UnitName, legal.Overdue, legal.DueSoon, legal.OnTime));
+        Assert.Equal(("柳江县司法局（县委依法治县办公室）", 1, 0, 0), (legal.UnitName, legal.Overdue, legal.DueSoon, legal.OnTime));
         var drc = Assert.Single(snapshot.Units, u => u.UnitCode == "county-drc");
-        Assert.Equal(("县发展和改革局", 1, 1, 1), (drc.UnitName, drc.Overdue, drc.DueSoon, drc.OnTime));
+        Assert.Equal(("柳江县发展和改革局", 1, 1, 1), (drc.UnitName, drc.Overdue, drc.DueSoon, drc.OnTime));
         Assert.Equal(2, snapshot.Count(DueStatus.Overdue));
         Assert.Equal(1, snapshot.Count(DueStatus.DueSoon));
         Assert.Equal(1, snapshot.Count(DueStatus.OnTime));
