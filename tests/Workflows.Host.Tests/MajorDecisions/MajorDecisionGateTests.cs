@@ -138,6 +138,24 @@ public sealed class MajorDecisionGateTests(MajorDecisionHostFactory host) : ICla
         Assert.Contains("legality-review", Problem.Targets(problem));
     }
 
+    /// <summary>An adapted version keeps every statutory step with its guard: dropping one would let the step be skipped or closed unchecked.</summary>
+    [Theory]
+    [InlineData("fz:guard=\"decision-legality-opinion,decision-variables\"", "fz:guard=\"decision-variables\"", "legality-review")]
+    [InlineData("fz:guard=\"decision-meeting-record,decision-variables\"", "", "collective-decision")]
+    [InlineData("fz:guard=\"decision-publication,decision-variables\"", "fz:guard=\"decision-publication\"", "publication")]
+    public async Task Publish_RefusesAnAdaptedVersion_ThatDropsAStatutoryStepsGuard(string original, string replacement, string element)
+    {
+        var xml = MajorDecisionDefinition.ReadXml();
+        Assert.Contains(original, xml);
+        using var admin = await _d.As("admin");
+
+        var response = await admin.PostAsync("/api/definitions?publish=true",
+            new StringContent(xml.Replace(original, replacement, StringComparison.Ordinal), Encoding.UTF8, "application/xml"));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([element], Problem.Targets(problem).Distinct());
+    }
+
     /// <summary>A decision whose start decision applies none of the optional steps, waiting in legality review.</summary>
     private async Task<Guid> StartWithoutOptionalStepsAsync(string title)
     {
