@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Workflows.Host.Tests.Infrastructure;
+using Workflows.Host.Tests.Notifications;
 using static Workflows.Host.Tests.MajorDecisions.DecisionDriver;
 
 namespace Workflows.Host.Tests.MajorDecisions;
@@ -119,7 +120,15 @@ public sealed class MajorDecisionPostgreSqlTests(MajorDecisionPostgreSqlFactory 
         await _d.RecordAsync(id, "meeting-materials", "owner", []);
         await _d.RecordAsync(id, "meeting-record", "leader", Meeting(today, "adopt"));
         await _d.RecordAsync(id, "party-report", "leader", PartyReport(today));
-        await _d.RecordAsync(id, "publication", "leader", Publication(today));
+
+        // 公布 left past its 20 working days: the ladder escalates it to the legal affairs office's supervisor.
+        await _d.AdvanceAsync("P40D");
+        using (var supervisor = await _d.As("supervisor"))
+        {
+            await NotifyFlow.WaitUntilAsync(async () => (await supervisor.GetFromJsonAsync<JsonElement>("/api/inbox?take=500")).EnumerateArray()
+                .Any(i => i.GetProperty("kind").GetString() == "escalation" && i.GetProperty("instanceId").GetString() == id.ToString()), "the overdue publication's escalation");
+        }
+        await _d.RecordAsync(id, "publication", "leader", Publication(await _d.TodayAsync()));
 
         // 决策后评估 by the configured period (one year), with nobody asking for it.
         await _d.AdvanceAsync("P1Y1D");
