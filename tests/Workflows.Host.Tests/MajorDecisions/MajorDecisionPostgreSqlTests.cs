@@ -118,7 +118,11 @@ public sealed class MajorDecisionPostgreSqlTests(MajorDecisionPostgreSqlFactory 
         Assert.Equal(["meeting-materials"], await _d.OpenStepsAsync(id));
         await _d.RecordAsync(id, "meeting-record", "leader", Meeting(today, "adopt"), HttpStatusCode.Conflict);
         await _d.RecordAsync(id, "meeting-materials", "owner", []);
-        await _d.RecordAsync(id, "meeting-record", "leader", Meeting(today, "adopt"));
+        var withChanges = Meeting(today, "adopt-with-changes");
+        Assert.Equal(["changes"], Problem.Targets(await _d.RecordAsync(id, "meeting-record", "leader", withChanges, HttpStatusCode.BadRequest)));
+        withChanges["changes"] = "收费标准下调百分之十。";
+        var adopted = await _d.RecordAsync(id, "meeting-record", "leader", withChanges);
+        Assert.Equal("Adopted", adopted.GetProperty("decision").GetProperty("status").GetString());
         await _d.RecordAsync(id, "party-report", "leader", PartyReport(today));
 
         // 公布 left past its 20 working days: the ladder escalates it to the legal affairs office's supervisor.
@@ -133,6 +137,12 @@ public sealed class MajorDecisionPostgreSqlTests(MajorDecisionPostgreSqlFactory 
         // 决策后评估 by the configured period (one year), with nobody asking for it.
         await _d.AdvanceAsync("P1Y1D");
         Assert.Equal(["execution-report", "post-evaluation"], await _d.OpenStepsAsync(id));
+        // The execution report fell due three months after publication and its ladder reminded the executing unit.
+        using (var executor = await _d.As("owner"))
+        {
+            await NotifyFlow.WaitUntilAsync(async () => (await executor.GetFromJsonAsync<JsonElement>("/api/inbox?take=500")).EnumerateArray()
+                .Any(i => i.GetProperty("kind").GetString() == "reminder" && i.GetProperty("instanceId").GetString() == id.ToString()), "the execution report's reminder");
+        }
         var trigger = Assert.Single(Records(await _d.GetAsync(id), "evaluation-request"));
         Assert.Contains("评估周期届满", trigger.GetProperty("reason").GetString());
         await _d.RecordAsync(id, "execution-reports", "owner", new JsonObject
