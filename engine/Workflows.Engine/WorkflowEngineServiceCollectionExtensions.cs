@@ -90,6 +90,14 @@ public static class WorkflowEngineServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>Installs a rule every process is held to when it is published (see <see cref="Definitions.IProcessRule"/>).</summary>
+    public static WorkflowEngineBuilder AddProcessRule<TRule>(this WorkflowEngineBuilder builder)
+        where TRule : class, Definitions.IProcessRule
+    {
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Definitions.IProcessRule, TRule>());
+        return builder;
+    }
+
     public static WorkflowEngineBuilder AddOutboxHandler<THandler>(this WorkflowEngineBuilder builder)
         where THandler : class, IOutboxHandler
     {

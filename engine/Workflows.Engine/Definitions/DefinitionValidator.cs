@@ -10,7 +10,9 @@ namespace Workflows.Engine.Definitions;
 /// The engine's checks on top of the parser's structural ones: expressions parse, timers and
 /// due rules are valid, service tasks name an installed activity. Each finding names its element.
 /// </summary>
-public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculator timers, TaskDeadlines deadlines, ActivityHandlerRegistry handlers, UserTaskGuardRegistry guards)
+public sealed class DefinitionValidator(
+    IScriptEvaluator scripts, TimerCalculator timers, TaskDeadlines deadlines, ActivityHandlerRegistry handlers, UserTaskGuardRegistry guards,
+    IEnumerable<IProcessRule> rules)
 {
     public IReadOnlyList<BpmnIssue> Validate(ProcessModel process)
     {
@@ -25,6 +27,10 @@ public sealed class DefinitionValidator(IScriptEvaluator scripts, TimerCalculato
         foreach (var node in process.NodesById.Values)
         {
             CheckNode(node, issues);
+        }
+        foreach (var rule in rules)
+        {
+            issues.AddRange(rule.Validate(process));
         }
         return issues;
     }

@@ -108,6 +108,22 @@ public sealed class AnnualReportRoutingTests(AnnualReportRoutingHostFactory host
         Assert.Equal(["year"], Problem.Targets(await Problem.AssertAsync(await legal.GetAsync("/api/annual-reports/2023"), HttpStatusCode.NotFound)));
     }
 
+    /// <summary>
+    /// The government's duty starts this procedure, so the duties' own two-step process for it is not
+    /// published beside it: an admin finds one procedure for one duty.
+    /// </summary>
+    [Fact]
+    public async Task Host_PublishesTheAnnualReportProcedure_AndNotTheDutysTwoStepProcess()
+    {
+        using var admin = await _flow.As("admin");
+        var keys = (await admin.GetFromJsonAsync<JsonElement>("/api/definitions")).EnumerateArray()
+            .Where(d => d.GetProperty("status").GetString() == "Published").Select(d => d.GetProperty("key").GetString()).ToHashSet();
+
+        Assert.Contains("annual-report", keys);
+        Assert.DoesNotContain("duty-government-annual-report", keys);
+        Assert.Contains("duty-department-annual-report", keys);
+    }
+
     private async Task<byte[]> DraftBytesAsync()
     {
         using var legal = await _flow.As("legal");

@@ -201,5 +201,37 @@ public sealed partial class DecisionDriver(HostFactory host)
         },
     };
 
+    public static JsonObject Submission() => new() { ["legalBasis"] = new JsonArray("《中华人民共和国城乡规划法》第十条") };
+
+    public static JsonObject Publication(DateOnly day) => new()
+    {
+        ["publishedOn"] = Day(day),
+        ["channels"] = new JsonArray(new JsonObject { ["name"] = "县人民政府门户网站", ["url"] = "http://www.example.gov.cn/zwgk/2026/1.html" }),
+        ["documentNumber"] = "县政发〔2026〕5号",
+    };
+
+    public static JsonObject PartyReport(DateOnly day) => new()
+    {
+        ["reportedOn"] = Day(day), ["reportedTo"] = "中共某县委员会", ["form"] = "report", ["summary"] = "报告决策情况。",
+    };
+
+    public static JsonObject Evaluation(string reportId, string unit) => new()
+    {
+        ["evaluatorUnit"] = unit,
+        ["conclusion"] = "决策目标基本实现，收费标准宜适当下调。",
+        ["recommendation"] = "adjust",
+        ["reportDocumentId"] = reportId,
+    };
+
+    /// <summary>The hearing's completion: notice, date and participants (the signed record is an uploaded document).</summary>
+    public static object Hearing(DateOnly noticeDay, DateOnly hearingDay) => new
+    {
+        variables = new { hearingDate = Day(hearingDay), noticePublishedOn = Day(noticeDay), hearingParticipants = new[] { "居民代表 赵某", "停车企业代表 钱某" } },
+    };
+
+    /// <summary>The contents of the records of one kind in a decision's detail, oldest first.</summary>
+    public static IEnumerable<JsonElement> Records(JsonElement detail, string kind) =>
+        detail.GetProperty("records").EnumerateArray().Where(r => r.GetProperty("kind").GetString() == kind).Select(r => r.GetProperty("content"));
+
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -71,10 +71,7 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         // 2a 听证: the notice at least 7 days ahead, the participants, and the signed record made at the hearing.
         var noticeDay = await _d.TodayAsync();
         var hearingDay = noticeDay.AddDays(8);
-        var hearing = new
-        {
-            variables = new { hearingDate = Day(hearingDay), noticePublishedOn = Day(noticeDay), hearingParticipants = new[] { "居民代表 赵某", "停车企业代表 钱某" } },
-        };
+        var hearing = Hearing(noticeDay, hearingDay);
         var notHeld = await _d.CompleteStepAsync(id, "hearing", "owner", hearing, HttpStatusCode.BadRequest);
         Assert.Equal(["documents.hearing-record", "variables.hearingDate"], Problem.Targets(notHeld).Order());
         await _d.AdvanceAsync("P8D");
@@ -159,10 +156,7 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         // 8 请示报告 before 9 公布, which is due 20 working days after the decision.
         var beforeReport = await _d.RecordAsync(id, "publication", "leader", Publication(meetingDay), HttpStatusCode.Conflict);
         Assert.Contains("向党委请示报告", beforeReport.GetProperty("detail").GetString());
-        var reported = await _d.RecordAsync(id, "party-report", "leader", new JsonObject
-        {
-            ["reportedOn"] = Day(meetingDay), ["reportedTo"] = "中共某县委员会", ["form"] = "report", ["summary"] = "报告决策情况。",
-        });
+        var reported = await _d.RecordAsync(id, "party-report", "leader", PartyReport(meetingDay));
         using (var owner = await _d.As("owner"))
         {
             var due = await owner.GetFromJsonAsync<JsonElement>($"/api/calendar/deadline?start={Day(meetingDay)}&amount=20&unit=workingDays");
@@ -272,24 +266,4 @@ public sealed class MajorDecisionFlowTests(MajorDecisionHostFactory host) : ICla
         using var stream = zip.GetEntry(name)!.Open();
         return JsonDocument.Parse(stream).RootElement.Clone();
     }
-
-    private static IEnumerable<JsonElement> Records(JsonElement detail, string kind) =>
-        detail.GetProperty("records").EnumerateArray().Where(r => r.GetProperty("kind").GetString() == kind).Select(r => r.GetProperty("content"));
-
-    private static JsonObject Submission() => new() { ["legalBasis"] = new JsonArray("《中华人民共和国城乡规划法》第十条") };
-
-    private static JsonObject Publication(DateOnly day) => new()
-    {
-        ["publishedOn"] = Day(day),
-        ["channels"] = new JsonArray(new JsonObject { ["name"] = "县人民政府门户网站", ["url"] = "http://www.example.gov.cn/zwgk/2026/1.html" }),
-        ["documentNumber"] = "县政发〔2026〕5号",
-    };
-
-    private static JsonObject Evaluation(string reportId, string unit) => new()
-    {
-        ["evaluatorUnit"] = unit,
-        ["conclusion"] = "决策目标基本实现，收费标准宜适当下调。",
-        ["recommendation"] = "adjust",
-        ["reportDocumentId"] = reportId,
-    };
 }

@@ -83,6 +83,49 @@ public sealed class MajorDecisionGateTests(MajorDecisionHostFactory host) : ICla
     }
 
     [Fact]
+    public async Task StartDecision_NotToStart_EndsTheProcedure_WithItsReason()
+    {
+        var id = await _d.ProposeAsync("关于新建县城第二水厂的决策");
+        var today = await _d.TodayAsync();
+        var noReason = await _d.RecordAsync(id, "start-decision", "leader", new JsonObject { ["started"] = false, ["decidedOn"] = Day(today) }, HttpStatusCode.BadRequest);
+        Assert.Equal(["reason"], Problem.Targets(noReason));
+
+        var ended = await _d.RecordAsync(id, "start-decision", "leader",
+            new JsonObject { ["started"] = false, ["decidedOn"] = Day(today), ["reason"] = "现有水厂供水能力尚能满足需求，暂不启动。" });
+
+        Assert.Equal("NotStarted", ended.GetProperty("decision").GetProperty("status").GetString());
+        Assert.Empty(OpenSteps(ended));
+        await _d.RecordAsync(id, "draft", "owner", Draft(Guid.NewGuid().ToString()), HttpStatusCode.Conflict);
+        using var admin = await _d.As("admin");
+        Assert.Equal("Completed", (await admin.GetFromJsonAsync<JsonElement>($"/api/instances/{id}")).GetProperty("status").GetString());
+    }
+
+    /// <summary>After an unlawful opinion the decision body may send the matter back: a new draft, and a new review with the full window.</summary>
+    [Fact]
+    public async Task UnlawfulOpinion_Redraft_RepeatsTheReviewWithItsFullWindow()
+    {
+        var id = await StartWithoutOptionalStepsAsync("关于收回城区部分国有土地使用权的决策");
+        var opinion = await _d.UploadAsync(id, "legal", "legality-opinion", "审查意见：程序不合法。");
+        await _d.RecordAsync(id, "legality-opinion", "legal", Opinion("unlawful", opinion, shortenReason: "审查机构已完成审查。"));
+        var back = await _d.RecordAsync(id, "unlawful-disposition", "leader", new JsonObject { ["action"] = "redraft", ["reason"] = "补正程序后重新拟订。" });
+        Assert.Equal(["drafting"], OpenSteps(back));
+
+        var draft = await _d.UploadAsync(id, "owner", "draft", "决策草案（重新拟订稿）");
+        await _d.RecordAsync(id, "draft", "owner", Draft(draft, "补充听取被征收人意见的程序"));
+        await _d.RecordAsync(id, "legality-submission", "owner", new JsonObject { ["legalBasis"] = new JsonArray("《土地管理法》第五十八条") });
+        Assert.Equal(["legality-review"], await _d.OpenStepsAsync(id));
+
+        // The earlier unlawful opinion does not carry over: the meeting waits, and the new review has its 7 working days again.
+        await _d.RecordAsync(id, "meeting-record", "leader", Meeting(await _d.TodayAsync(), "adopt"), HttpStatusCode.Conflict);
+        var second = await _d.UploadAsync(id, "legal", "legality-opinion", "审查意见：合法。");
+        var tooSoon = await _d.RecordAsync(id, "legality-opinion", "legal", Opinion("lawful", second), HttpStatusCode.BadRequest);
+        Assert.Contains("shortenReason", Problem.Targets(tooSoon));
+        await _d.AdvanceAsync("P14D");
+        await _d.RecordAsync(id, "legality-opinion", "legal", Opinion("lawful", second));
+        Assert.Equal(["meeting-materials"], await _d.OpenStepsAsync(id));
+    }
+
+    [Fact]
     public async Task UploadDocument_IsRefusedNamingTheField_WhenTheKindIsUnknownOrTheContentIsNotWhatItsNameSays()
     {
         var id = await _d.ProposeAsync("关于实施城区道路改造的决策");
@@ -136,6 +179,24 @@ public sealed class MajorDecisionGateTests(MajorDecisionHostFactory host) : ICla
 
         var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("legality-review", Problem.Targets(problem));
+    }
+
+    /// <summary>An adapted version keeps every statutory step with its guard: dropping one would let the step be skipped or closed unchecked.</summary>
+    [Theory]
+    [InlineData("fz:guard=\"decision-legality-opinion,decision-variables\"", "fz:guard=\"decision-variables\"", "legality-review")]
+    [InlineData("fz:guard=\"decision-meeting-record,decision-variables\"", "", "collective-decision")]
+    [InlineData("fz:guard=\"decision-publication,decision-variables\"", "fz:guard=\"decision-publication\"", "publication")]
+    public async Task Publish_RefusesAnAdaptedVersion_ThatDropsAStatutoryStepsGuard(string original, string replacement, string element)
+    {
+        var xml = MajorDecisionDefinition.ReadXml();
+        Assert.Contains(original, xml);
+        using var admin = await _d.As("admin");
+
+        var response = await admin.PostAsync("/api/definitions?publish=true",
+            new StringContent(xml.Replace(original, replacement, StringComparison.Ordinal), Encoding.UTF8, "application/xml"));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([element], Problem.Targets(problem).Distinct());
     }
 
     /// <summary>A decision whose start decision applies none of the optional steps, waiting in legality review.</summary>

@@ -67,4 +67,27 @@ public sealed class NormativeGateTests(SimulatedClockHostFactory host) : IClassF
         var history = await admin.GetFromJsonAsync<JsonElement>($"/api/instances/{instance}/history");
         Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("activityId").GetString() == "collective-deliberation");
     }
+
+    /// <summary>An adapted version keeps each gate and the per-document periods: the review's window cannot be cut or ended by a timer.</summary>
+    [Theory]
+    [InlineData("fz:minimum=\"${legalityReviewMinimum}\"", "fz:minimum=\"1WD\"", "legality-review")]
+    [InlineData("fz:minimum=\"${commentPeriod}\"", "", "public-comment")]
+    [InlineData("fz:guard=\"normative-deliberation\"", "", "collective-deliberation")]
+    [InlineData("<bpmn:sequenceFlow id=\"to-legality-gate\"",
+        "<bpmn:boundaryEvent id=\"review-timeout\" attachedToRef=\"legality-review\"><bpmn:timerEventDefinition><bpmn:timeDuration>P15D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent><bpmn:sequenceFlow id=\"f-timeout\" sourceRef=\"review-timeout\" targetRef=\"collective-deliberation\" /><bpmn:sequenceFlow id=\"to-legality-gate\"",
+        "legality-review")]
+    public async Task Publish_RefusesAnAdaptedVersion_ThatCutsTheReviewWindowOrDropsAGate(string original, string replacement, string element)
+    {
+        using var admin = await _flow.As("admin");
+        var latest = (await admin.GetFromJsonAsync<JsonElement>("/api/definitions?key=normative-document")).EnumerateArray()
+            .Max(d => d.GetProperty("version").GetInt32());
+        var xml = await admin.GetStringAsync($"/api/definitions/normative-document/versions/{latest}/xml");
+        Assert.Contains(original, xml);
+
+        var response = await admin.PostAsync("/api/definitions?publish=true",
+            new StringContent(xml.Replace(original, replacement, StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/xml"));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([element], Problem.Targets(problem).Distinct());
+    }
 }

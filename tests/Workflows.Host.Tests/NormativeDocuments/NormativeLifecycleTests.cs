@@ -135,8 +135,13 @@ public sealed class NormativeLifecycleTests(SimulatedClockHostFactory host) : IC
         await WaitUntilAsync(async () => (await EvaluationRemindersAsync(id)).Count == 2, "the second period's reminder");
         Assert.Single(expired.GetProperty("history").EnumerateArray(), h => h.GetProperty("kind").GetString() == "Expired");
 
-        // Two years after the bureau's first publication (2026-04-21) its clean-up round started by itself.
+        // The annual report counts the expiry in the year it happened, not the first period's end that re-registration replaced.
         using var reader = await _flow.As("legal");
+        var expiredIn = async (int year) => (await reader.GetFromJsonAsync<JsonElement>($"/api/annual-reports/{year}/figures"))
+            .GetProperty("normativeDocuments").GetProperty("expired").GetInt32();
+        Assert.Equal((0, 0, 1), (await expiredIn(2026), await expiredIn(2027), await expiredIn(2028)));
+
+        // Two years after the bureau's first publication (2026-04-21) its clean-up round started by itself.
         var rounds = await reader.GetFromJsonAsync<JsonElement>("/api/normative-documents/cleanup-rounds?issuer=county-drc");
         var round = Assert.Single(rounds.EnumerateArray());
         Assert.Equal("scheduled", round.GetProperty("trigger").GetString());

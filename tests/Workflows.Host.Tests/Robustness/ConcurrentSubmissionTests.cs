@@ -45,6 +45,38 @@ public sealed class ConcurrentSubmissionTests(KestrelHostFactory host) : IClassF
         }
     }
 
+    /// <summary>
+    /// The decision body's start decision sent twice at once (a double click, two leaders): one is
+    /// recorded, the other answers 409, and the register holds one start record.
+    /// </summary>
+    [Fact]
+    public async Task RecordDecisionStep_AnswersOne200AndOne409_WhenTheSameStepIsSentTwiceAtOnce()
+    {
+        using var owner = await host.ClientForAsync("owner");
+        using var first = await host.ClientForAsync("leader");
+        using var second = host.CreateClient();
+        second.DefaultRequestHeaders.Authorization = first.DefaultRequestHeaders.Authorization;
+
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var proposed = await owner.PostAsJsonAsync("/api/decisions", MajorDecisions.DecisionDriver.Proposal($"关于调整城区公交线路的决策（{round}）"));
+            Assert.True(proposed.StatusCode == HttpStatusCode.Created, await proposed.Content.ReadAsStringAsync());
+            var id = (await proposed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decision").GetProperty("id").GetGuid();
+            var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var start = MajorDecisions.DecisionDriver.StartDecision(today, MajorDecisions.DecisionDriver.NoneApply());
+
+            var answers = await AtOnceAsync(
+                () => first.PostAsJsonAsync($"/api/decisions/{id}/start-decision", start),
+                () => second.PostAsJsonAsync($"/api/decisions/{id}/start-decision", start));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+            await Problem.AssertAsync(answers.Single(a => a.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
+            var detail = await owner.GetFromJsonAsync<JsonElement>($"/api/decisions/{id}");
+            Assert.Single(detail.GetProperty("records").EnumerateArray(), r => r.GetProperty("kind").GetString() == "proposal");
+            Assert.Equal(["drafting"], detail.GetProperty("openSteps").EnumerateArray().Select(s => s.GetProperty("activityId").GetString()));
+        }
+    }
+
     [Fact]
     public async Task ParallelJoin_FiresOnce_WhenBothBranchesCompleteAtOnce()
     {

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Workflows.Host.Tests.Infrastructure;
 
 namespace Workflows.Host.Tests.Robustness;
@@ -20,6 +22,11 @@ public sealed class MalformedRequestTests(HostFactory host) : IClassFixture<Host
         ["complete"] = ["outcome", "variables", "comment"],
         ["cancel"] = ["reason"],
         ["message"] = ["messageName", "businessKey", "instanceId", "variables"],
+        ["propose"] = ["title", "catalogueYear", "reasons", "legalBasis", "firstPlan", "marketActorsAffected", "catalogueItemId"],
+        ["start-decision"] = ["started", "decidedOn", "meeting", "leadUnit", "applicability", "commentPeriodDays", "commentShortenReason"],
+        ["evaluation-request"] = ["reason"],
+        ["expert"] = ["name", "fields", "title", "organisation", "email", "userName", "conflicts", "active", "revision"],
+        ["annual-report"] = ["year"],
     };
 
     public static TheoryData<string, string> MalformedBodies()
@@ -58,6 +65,15 @@ public sealed class MalformedRequestTests(HostFactory host) : IClassFixture<Host
     [InlineData("message", """{"messageName": {}}""", "messageName")]
     [InlineData("message", """{"messageName": "m", "instanceId": "not-a-guid"}""", "instanceId")]
     [InlineData("token", """{"userName": 1, "password": 2}""", "userName")]
+    [InlineData("propose", """{"title": 5, "catalogueYear": 2026, "reasons": "r", "legalBasis": ["《条例》"], "firstPlan": "p", "marketActorsAffected": false}""", "title")]
+    [InlineData("propose", """{"title": "t", "catalogueYear": "2026", "reasons": "r", "legalBasis": ["《条例》"], "firstPlan": "p", "marketActorsAffected": false}""", "catalogueYear")]
+    [InlineData("propose", """{"title": "t", "catalogueYear": 2026, "reasons": "r", "legalBasis": "《条例》", "firstPlan": "p", "marketActorsAffected": false}""", "legalBasis")]
+    [InlineData("start-decision", """{"started": true, "decidedOn": "2026-01-05", "meeting": "县政府常务会议", "leadUnit": "county-drc", "commentPeriodDays": "thirty", "applicability": {"publicParticipation": {"applies": true}, "hearing": {"applies": true}, "expertConsultation": {"applies": false, "reason": "不属于专业性事项。"}, "riskAssessment": {"applies": true}}}""", "commentPeriodDays")]
+    [InlineData("start-decision", """{"started": true, "decidedOn": "2026-01-05", "meeting": "县政府常务会议", "leadUnit": "county-drc", "commentPeriodDays": 30, "applicability": {"publicParticipation": {"applies": "yes"}, "hearing": {"applies": true}, "expertConsultation": {"applies": false, "reason": "不属于专业性事项。"}, "riskAssessment": {"applies": true}}}""", "applicability.publicParticipation.applies")]
+    [InlineData("evaluation-request", """{"reason": 5}""", "reason")]
+    [InlineData("expert", """{"name": 5, "fields": ["交通"], "title": "教授", "organisation": "大学"}""", "name")]
+    [InlineData("expert", """{"name": "王", "fields": "交通", "title": "教授", "organisation": "大学"}""", "fields")]
+    [InlineData("annual-report", """{"year": 2025.5}""", "year")]
     public async Task Post_Returns400NamingTheField_WhenAFieldHasTheWrongType(string endpoint, string body, string field)
     {
         await AssertRefusedAsync(endpoint, body, HttpStatusCode.BadRequest, target => Assert.Equal(field, target));
@@ -71,6 +87,10 @@ public sealed class MalformedRequestTests(HostFactory host) : IClassFixture<Host
     [InlineData("token", "null")]
     [InlineData("message", "")]
     [InlineData("message", "null")]
+    [InlineData("propose", "")]
+    [InlineData("propose", "null")]
+    [InlineData("start-decision", "")]
+    [InlineData("expert", "")]
     public async Task Post_Returns400NamingBody_WhenRequiredBodyIsMissing(string endpoint, string body)
     {
         await AssertRefusedAsync(endpoint, body, HttpStatusCode.BadRequest, target => Assert.Equal("body", target));
@@ -85,6 +105,12 @@ public sealed class MalformedRequestTests(HostFactory host) : IClassFixture<Host
     [InlineData("/api/instances?skip=first", "skip")]
     [InlineData("/api/instances?status=Running&take=0", "take")]
     [InlineData("/api/calendar/deadline?start=2026-03-02&amount=five&unit=workingDays", "amount")]
+    [InlineData("/api/decisions?status=Sleeping", "status")]
+    [InlineData("/api/decisions?year=twenty", "year")]
+    [InlineData("/api/decisions?take=0", "take")]
+    [InlineData("/api/experts?active=maybe", "active")]
+    [InlineData("/api/expert-opinions?instanceId=not-a-guid", "instanceId")]
+    [InlineData("/api/annual-reports/1990/figures", "year")]
     public async Task Get_Returns400NamingTheParameter_WhenAQueryValueDoesNotParse(string path, string parameter)
     {
         using var admin = await host.ClientForAsync("admin");
@@ -124,6 +150,7 @@ public sealed class MalformedRequestTests(HostFactory host) : IClassFixture<Host
         using var owner = await host.ClientForAsync("owner");
         var instanceId = await RobustnessProcedures.StartAsync(owner, RobustnessProcedures.Review);
         var taskId = await RobustnessProcedures.OpenTaskAsync(admin, instanceId, "review");
+        var decisionId = endpoint is "start-decision" or "evaluation-request" ? await ProposeDecisionAsync(owner) : Guid.Empty;
         var (user, path) = endpoint switch
         {
             "token" => (null, "/api/auth/token"),
@@ -131,10 +158,16 @@ public sealed class MalformedRequestTests(HostFactory host) : IClassFixture<Host
             "complete" => ("reviewer", $"/api/tasks/{taskId}/complete"),
             "cancel" => ("owner", $"/api/instances/{instanceId}/cancel"),
             "message" => ("owner", "/api/messages"),
+            "propose" => ("owner", "/api/decisions"),
+            "start-decision" => ("leader", $"/api/decisions/{decisionId}/start-decision"),
+            "evaluation-request" => ("leader", $"/api/decisions/{decisionId}/evaluation-requests"),
+            "expert" => ("legal", "/api/experts"),
+            "annual-report" => ("legal", "/api/annual-reports"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, null),
         };
         using var client = user is null ? host.CreateClient() : await host.ClientForAsync(user);
-        var before = await NothingWritten.SnapshotAsync(admin, instanceId);
+        Guid[] journals = decisionId == Guid.Empty ? [instanceId] : [instanceId, decisionId];
+        var before = await NothingWritten.SnapshotAsync(admin, journals);
 
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
@@ -147,6 +180,14 @@ public sealed class MalformedRequestTests(HostFactory host) : IClassFixture<Host
             Assert.NotEmpty(targets);
         }
         Assert.All(targets, checkTarget);
-        await NothingWritten.AssertUnchangedAsync(admin, before, instanceId);
+        await NothingWritten.AssertUnchangedAsync(admin, before, journals);
+    }
+
+    /// <summary>A major decision waiting for the decision body's start decision, to aim the decision endpoints at.</summary>
+    private static async Task<Guid> ProposeDecisionAsync(HttpClient owner)
+    {
+        var response = await owner.PostAsJsonAsync("/api/decisions", MajorDecisions.DecisionDriver.Proposal("关于调整城区公交线路的决策"));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decision").GetProperty("id").GetGuid();
     }
 }

@@ -32,6 +32,11 @@ public sealed class OversizedBodyTests(KestrelHostFactory host) : IClassFixture<
     [InlineData(null, "/api/auth/token")]
     [InlineData("owner", "/api/messages")]
     [InlineData("reviewer", "/api/tasks/00000000-0000-0000-0000-000000000001/complete")]
+    [InlineData("owner", "/api/decisions")]
+    [InlineData("leader", "/api/decisions/00000000-0000-0000-0000-000000000001/start-decision")]
+    [InlineData("legal", "/api/experts")]
+    [InlineData("legal", "/api/annual-reports")]
+    [InlineData("owner", "/api/consultations/00000000-0000-0000-0000-000000000001/feedback")]
     public async Task PostJson_Returns413NamingBody_WhenFiveMebibytesAreAnnounced(string? user, string path)
     {
         await AssertTooLargeAsync(user, path, FiveMebibyteJson(), "application/json", chunked: false);

@@ -71,6 +71,21 @@ public sealed class DutyInstallerTests
     }
 
     [Fact]
+    public async Task ShippedProcess_IsNotPublished_WhenNoDutyStartsIt()
+    {
+        var settings = CountyUnits();
+        // What the annual-report module does: the government's duty starts a procedure of its own.
+        settings["Workflows:Duties:Catalogue:government-annual-report:Definition"] = "annual-report";
+        // A duty switched off still keeps its process, so switching it back on finds it published.
+        settings["Workflows:Duties:Catalogue:leadership-training:Enabled"] = "false";
+        await using var host = await StartAsync(Local(2026, 5, 6, 10), settings);
+
+        var keys = await host.QueryAsync(db => db.Definitions.AsNoTracking().OrderBy(d => d.Key).Select(d => d.Key).ToListAsync());
+
+        Assert.Equal(Shipped.Where(k => k != "duty-government-annual-report"), keys);
+    }
+
+    [Fact]
     public async Task WithoutALegalOffice_TheRungsForItAreLeftOut_Loudly()
     {
         var settings = CountyUnits();

@@ -71,6 +71,22 @@ public sealed partial class DutyCatalogue
         return duties;
     }
 
+    /// <summary>
+    /// The process keys the duties of this configuration start, switched off ones included (switching a
+    /// duty back on must find its process published). A shipped duty process that none of them names —
+    /// the government's two-step report once the annual-report module points that duty at its own
+    /// procedure — is not installed, so admins do not find two procedures for one duty.
+    /// </summary>
+    public static IReadOnlySet<string> NamedDefinitions(DutiesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builtIns = BuiltInDuties.Create();
+        return builtIns.Keys.Union(options.Catalogue.Keys, StringComparer.OrdinalIgnoreCase)
+            .Select(key => Merge(builtIns.GetValueOrDefault(key), options.Catalogue.GetValueOrDefault(key)).Definition?.Trim())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>A ladder setting rewrites a shipped file, which all duties starting that file share.</summary>
     private static IEnumerable<string> LadderConflicts(IReadOnlyList<Duty> duties)
     {

@@ -24,8 +24,8 @@ public enum DutyInstallOutcome
 public sealed record DutyInstallResult(string DefinitionKey, DutyInstallOutcome Outcome, int Version);
 
 /// <summary>
-/// Publishes the shipped duty processes, with this deployment's ladder and legal affairs office
-/// written in. Idempotent: the engine stores identical XML only once. A version saved by a person
+/// Publishes the shipped duty processes that a duty starts, with this deployment's ladder and legal
+/// affairs office written in. Idempotent: the engine stores identical XML only once. A version saved by a person
 /// after the installer's is never overwritten, because admins adapt the built-in procedures to
 /// their province and a restart must not undo that.
 /// </summary>
@@ -66,7 +66,8 @@ public sealed class DutyDefinitionInstaller(
     {
         var legalOffice = await LegalOfficeAsync(cancellationToken);
         var results = new List<DutyInstallResult>();
-        foreach (var key in DutyBpmn.ShippedResources.Keys.Order(StringComparer.Ordinal))
+        var named = DutyCatalogue.NamedDefinitions(options.Value);
+        foreach (var key in DutyBpmn.ShippedResources.Keys.Where(named.Contains).Order(StringComparer.Ordinal))
         {
             var ladder = catalogue.Duties.FirstOrDefault(d => d.DefinitionKey == key && d.Ladder is not null)?.Ladder;
             var xml = DutyBpmn.Prepare(DutyBpmn.ReadShipped(key), ladder, legalOffice, out var dropped);

@@ -53,7 +53,8 @@ public static class MajorDecisionsEngineBuilderExtensions
             .AddUserTaskGuard<PublicationGuard>()
             .AddUserTaskGuard<ExecutionReportGuard>()
             .AddUserTaskGuard<PostEvaluationGuard>()
-            .AddUserTaskGuard<ArchiveGuard>();
+            .AddUserTaskGuard<ArchiveGuard>()
+            .AddProcessRule<MajorDecisionProcessRule>();
         builder.AddActivity<ProcedureStatementActivity>()
             .AddActivity<MeetingMaterialsActivity>()
             .AddActivity<PublicationDueActivity>();

@@ -59,7 +59,8 @@ public static class NormativeDocumentsWorkflowEngineBuilderExtensions
             .AddUserTaskGuard<DeliberationGuard>()
             .AddUserTaskGuard<RegistrationGuard>()
             .AddUserTaskGuard<PublicationGuard>()
-            .AddUserTaskGuard<FilingGuard>();
+            .AddUserTaskGuard<FilingGuard>()
+            .AddProcessRule<NormativeDocumentProcessRule>();
     }
 
     /// <summary>Names each faulty setting at start instead of one generic message.</summary>
