@@ -146,7 +146,7 @@ public sealed class OversightPagesTests(SimulatedClockBrowserHost host) : IClass
 
         await page.WaitForURLAsync(new Regex("/instances/[0-9a-f-]{36}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "县城区集中供热价格调整" })).ToBeVisibleAsync();
-        // The built-in procedure ships without a diagram layout; the case page says so and lists the open step.
+        // The case page lists the open step with the unit it lies with.
         await Expect(page.GetByTestId("case-open-tasks")).ToContainTextAsync("决策启动（决策机关研究决定）");
         await Expect(page.GetByTestId("case-open-tasks")).ToContainTextAsync("县人民政府");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "适用程序建议.txt" })).ToBeVisibleAsync();

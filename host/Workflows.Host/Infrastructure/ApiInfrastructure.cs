@@ -56,6 +56,7 @@ public static class ApiInfrastructure
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
+        services.AddTextCompression();
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiBearer>());
         services.AddHealthChecks()
             .AddDbContextCheck<AccountsDbContext>("accounts-database")
@@ -65,6 +66,7 @@ public static class ApiInfrastructure
 
     public static WebApplication UseApiInfrastructure(this WebApplication app)
     {
+        app.UseTextCompression();
         app.UseExceptionHandler();
         // Empty error responses (401/403 from authorization, 404 from routing) get a problem+json body.
         app.UseStatusCodePages();

@@ -21,6 +21,7 @@ public sealed record TaskDetail(
     string? StepName,
     IReadOnlyList<FormField> Fields,
     IReadOnlyList<string> Outcomes,
+    IReadOnlyList<string> Guards,
     IReadOnlyList<string> CandidateUsers,
     string? Comment,
     IReadOnlyList<TaskClockStop> ClockStops,
@@ -67,6 +68,9 @@ public sealed class TaskDesk(ScopedReads reads, DefinitionCache definitions, ISt
                 userTask is not null && task.Kind == HumanTaskKind.Step ? TaskForm.Read(userTask) : [],
                 userTask?.Extension("outcomes") is { } outcomes
                     ? outcomes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    : [],
+                userTask is not null && task.Kind == HumanTaskKind.Step && userTask.Extension("guard") is { } guards
+                    ? guards.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : [],
                 row.CandidateUserList,
                 row.Comment,

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Workflows.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflows.Browser.Tests.Decisions;
+
+/// <summary>
+/// The issue's own path through the built-in major-decision procedure: the owner proposes a decision
+/// through the wizard, the county leader (candidate group <c>county-gov:leader</c>) records the start
+/// decision through the task page's fields, and the case diagram marks that step done and drafting
+/// current.
+/// </summary>
+public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private const string Title = "县城区公共停车收费标准调整";
+    private const string StartStep = "决策启动（决策机关研究决定）";
+
+    [Fact]
+    public async Task Leader_RecordsTheStartDecisionThroughTheTaskPage_AndTheCaseDiagramMovesOnToDrafting()
+    {
+        var owner = await host.NewPageAsync();
+        await owner.SignInAsync("owner");
+        await owner.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "发起重大决策" }).ClickAsync();
+        await owner.GetByLabel("决策事项名称").FillAsync(Title);
+        await owner.GetByTestId("wizard-next").ClickAsync();
+        await owner.GetByLabel("提出决策建议的理由").FillAsync("停车收费标准执行十年未调整，中心城区车位周转率低。");
+        await owner.GetByLabel("法律政策依据").FillAsync("《中华人民共和国价格法》第十八条");
+        await owner.GetByLabel("决策初步方案").FillAsync("中心城区路内停车首小时2元，其后每小时3元。");
+        await owner.GetByTestId("wizard-next").ClickAsync();
+        await owner.GetByTestId("wizard-next").ClickAsync();
+        await owner.ScreenshotAsync("60-decision-wizard-review");
+        await owner.GetByTestId("wizard-submit").ClickAsync();
+        await owner.WaitForURLAsync(new Regex("/instances/[0-9a-f-]{36}$"));
+        var casePath = new Uri(owner.Url).AbsolutePath;
+        await Expect(owner.GetByTestId("case-diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(Shape(owner, "proposal")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+        await owner.ScreenshotAsync("61-decision-proposed");
+
+        // The decision body's leader finds the start decision in 待办.
+        var leader = await host.NewPageAsync();
+        await leader.SignInAsync("leader");
+        var row = leader.Locator("[data-due] tr").Filter(new() { HasText = Title });
+        await row.GetByRole(AriaRole.Link, new() { Name = StartStep }).ClickAsync();
+        await Expect(leader.GetByRole(AriaRole.Heading, new() { Name = StartStep, Exact = true })).ToBeVisibleAsync();
+        await Expect(leader.GetByTestId("start-decision-record")).ToBeVisibleAsync();
+        await leader.GetByTestId("claim-task").ClickAsync();
+        await Expect(leader.GetByTestId("involved-assignee")).ToContainTextAsync("leader");
+        await leader.ScreenshotAsync("62-start-decision-form");
+
+        // Fields the form checks itself: a step left out needs its reason.
+        var hearing = leader.Locator("fieldset[data-step-key=hearing]");
+        await hearing.GetByRole(AriaRole.Radio, new() { Name = "不适用" }).CheckAsync();
+        await leader.GetByTestId("outcome-complete").ClickAsync();
+        await Expect(leader.GetByText("请填写「决策承办单位」。")).ToBeVisibleAsync();
+        await Expect(leader.GetByText("请说明「听证」不适用的理由。")).ToBeVisibleAsync();
+
+        await leader.ChooseAsync("决策承办单位", "柳江县发展和改革局");
+        await hearing.GetByLabel("不适用的理由").FillAsync("收费标准调整已通过问卷和座谈会听取意见，不涉及听证目录事项。");
+        await leader.GetByLabel("论证专家的专业领域").FillAsync("价格\n交通规划");
+        await leader.GetByLabel("研究决定的会议").FillAsync("县政府第12次常务会议");
+
+        // What only the procedure's guard knows comes back beside the field: a start decision cannot be dated in the future.
+        await leader.GetByLabel("决定日期").FillAsync("2099-01-01");
+        await leader.GetByLabel("决定日期").PressAsync("Tab");
+        await leader.GetByTestId("outcome-complete").ClickAsync();
+        await Expect(leader.GetByText(new Regex("2099-01-01 晚于今天"))).ToBeVisibleAsync();
+        await leader.ScreenshotAsync("63-start-decision-refused");
+
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        await leader.GetByLabel("决定日期").FillAsync(today);
+        await leader.GetByLabel("决定日期").PressAsync("Tab");
+        await leader.GetByLabel("办理意见").FillAsync("经县政府常务会议研究，同意启动。");
+        await leader.ScreenshotAsync("64-start-decision-filled");
+        await leader.GetByTestId("outcome-complete").ClickAsync();
+        await leader.WaitForURLAsync(new Regex("/tasks$"));
+
+        await leader.OpenAsync(casePath);
+        await Expect(leader.GetByTestId("case-diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(Shape(leader, "proposal")).ToHaveClassAsync(new Regex(@"\bfz-done\b"));
+        await Expect(Shape(leader, "proposal")).Not.ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+        await Expect(Shape(leader, "drafting")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+        await Expect(Shape(leader, "not-started")).Not.ToHaveClassAsync(new Regex(@"\bfz-done\b"));
+        await Expect(leader.GetByTestId("case-open-tasks")).ToContainTextAsync("拟订决策草案");
+        await Expect(leader.GetByTestId("timeline")).ToContainTextAsync("意见：经县政府常务会议研究，同意启动。");
+        await leader.ScreenshotAsync("65-decision-case-drafting");
+    }
+
+    /// <summary>The SVG group bpmn-js draws a BPMN element in; its class list carries the canvas markers.</summary>
+    private static ILocator Shape(IPage page, string elementId) =>
+        page.Locator($"[data-testid=case-diagram] g.djs-element[data-element-id='{elementId}']");
+}
