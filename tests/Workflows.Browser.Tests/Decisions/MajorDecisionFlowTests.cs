@@ -8,16 +8,18 @@ namespace Workflows.Browser.Tests.Decisions;
 /// <summary>
 /// The issue's own path through the built-in major-decision procedure: the owner proposes a decision
 /// through the wizard, the county leader (candidate group <c>county-gov:leader</c>) records the start
-/// decision through the task page's fields, and the case diagram marks that step done and drafting
-/// current.
+/// decision through the task page's fields, the case diagram marks that step done and drafting
+/// current; then the owner uploads the draft and records drafting on its task page, and the diagram
+/// marks drafting done.
 /// </summary>
 public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Title = "县城区公共停车收费标准调整";
     private const string StartStep = "决策启动（决策机关研究决定）";
+    private const string DraftingStep = "拟订决策草案";
 
     [Fact]
-    public async Task Leader_RecordsTheStartDecisionThroughTheTaskPage_AndTheCaseDiagramMovesOnToDrafting()
+    public async Task LeaderStartsAndOwnerDrafts_ThroughTheTaskPage_AndTheCaseDiagramMarksBothDone()
     {
         var owner = await host.NewPageAsync();
         await owner.SignInAsync("owner");
@@ -40,12 +42,7 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         // The decision body's leader finds the start decision in 待办.
         var leader = await host.NewPageAsync();
         await leader.SignInAsync("leader");
-        var row = leader.Locator("[data-due] tr").Filter(new() { HasText = Title });
-        await row.GetByRole(AriaRole.Link, new() { Name = StartStep }).ClickAsync();
-        await Expect(leader.GetByRole(AriaRole.Heading, new() { Name = StartStep, Exact = true })).ToBeVisibleAsync();
-        await Expect(leader.GetByTestId("start-decision-record")).ToBeVisibleAsync();
-        await leader.GetByTestId("claim-task").ClickAsync();
-        await Expect(leader.GetByTestId("involved-assignee")).ToContainTextAsync("leader");
+        await ClaimStepAsync(leader, "leader", StartStep, "start-decision-record");
         await leader.ScreenshotAsync("62-start-decision-form");
 
         // Fields the form checks itself: a step left out needs its reason.
@@ -57,7 +54,10 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
 
         await leader.ChooseAsync("决策承办单位", "柳江县发展和改革局");
         await hearing.GetByLabel("不适用的理由").FillAsync("收费标准调整已通过问卷和座谈会听取意见，不涉及听证目录事项。");
-        await leader.GetByLabel("论证专家的专业领域").FillAsync("价格\n交通规划");
+        // The test host's expert pool is empty, so expert consultation is left out (with its reason) and drafting can fork on.
+        var experts = leader.Locator("fieldset[data-step-key=expertConsultation]");
+        await experts.GetByRole(AriaRole.Radio, new() { Name = "不适用" }).CheckAsync();
+        await experts.GetByLabel("不适用的理由").FillAsync("收费标准调整不涉及专业性、技术性较强的问题。");
         await leader.GetByLabel("研究决定的会议").FillAsync("县政府第12次常务会议");
 
         // What only the procedure's guard knows comes back beside the field: a start decision cannot be dated in the future.
@@ -72,18 +72,75 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await leader.GetByLabel("决定日期").PressAsync("Tab");
         await leader.GetByLabel("办理意见").FillAsync("经县政府常务会议研究，同意启动。");
         await leader.ScreenshotAsync("64-start-decision-filled");
-        await leader.GetByTestId("outcome-complete").ClickAsync();
-        await leader.WaitForURLAsync(new Regex("/tasks$"));
+        await CompleteAsync(leader);
 
-        await leader.OpenAsync(casePath);
-        await Expect(leader.GetByTestId("case-diagram")).ToHaveAttributeAsync("data-state", "ready");
-        await Expect(Shape(leader, "proposal")).ToHaveClassAsync(new Regex(@"\bfz-done\b"));
-        await Expect(Shape(leader, "proposal")).Not.ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+        await ExpectDoneAsync(leader, casePath, "proposal");
         await Expect(Shape(leader, "drafting")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
         await Expect(Shape(leader, "not-started")).Not.ToHaveClassAsync(new Regex(@"\bfz-done\b"));
         await Expect(leader.GetByTestId("case-open-tasks")).ToContainTextAsync("拟订决策草案");
         await Expect(leader.GetByTestId("timeline")).ToContainTextAsync("意见：经县政府常务会议研究，同意启动。");
         await leader.ScreenshotAsync("65-decision-case-drafting");
+
+        // The lead unit's owner drafts: uploads the draft as 草案 on the task page, names it and explains it.
+        await owner.OpenAsync("/tasks");
+        await ClaimStepAsync(owner, "owner", DraftingStep, "drafting-record");
+
+        await owner.GetByTestId("outcome-complete").ClickAsync();
+        await Expect(owner.GetByText("请填写「决策草案文本」。")).ToBeVisibleAsync();
+        await Expect(owner.GetByText("请填写「起草说明」。")).ToBeVisibleAsync();
+
+        await owner.ChooseAsync("材料类型", "草案");
+        await owner.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "停车收费标准调整方案（草案）.txt",
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("中心城区路内停车首小时2元，其后每小时3元。"),
+        });
+        await Expect(owner.GetByTestId("documents")).ToContainTextAsync("停车收费标准调整方案（草案）.txt");
+        await owner.ChooseAsync("决策草案文本", "停车收费标准调整方案（草案）.txt");
+        await owner.GetByLabel("起草说明").FillAsync("依据价格法和成本监审结果，拟分时段差别收费。");
+        await owner.GetByLabel("草案的法律政策依据").FillAsync("《中华人民共和国价格法》第十八条\n《政府制定价格行为规则》");
+
+        // Art. 13, which only the guard checks beyond the form: differing views need two options.
+        await owner.GetByLabel("对主要问题存在较大分歧（须拟订两个以上方案）").CheckAsync();
+        await owner.GetByLabel("备选方案").FillAsync("首小时2元，其后每小时3元");
+        await owner.GetByTestId("outcome-complete").ClickAsync();
+        await Expect(owner.GetByTestId("drafting-record").GetByText(new Regex("options"))).ToBeVisibleAsync();
+        await owner.ScreenshotAsync("66-drafting-refused");
+
+        await owner.GetByLabel("备选方案").FillAsync("首小时2元，其后每小时3元\n全天按次收费5元");
+        await owner.ScreenshotAsync("67-drafting-filled");
+        await CompleteAsync(owner);
+
+        await ExpectDoneAsync(owner, casePath, "drafting");
+        await owner.ScreenshotAsync("68-decision-case-drafted");
+    }
+
+    /// <summary>From 待办, opens this decision's <paramref name="step"/>, checks its record section is there and claims it.</summary>
+    private static async Task ClaimStepAsync(IPage page, string userName, string step, string recordTestId)
+    {
+        var row = page.Locator("[data-due] tr").Filter(new() { HasText = Title });
+        await row.GetByRole(AriaRole.Link, new() { Name = step }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = step, Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId(recordTestId)).ToBeVisibleAsync();
+        await page.GetByTestId("claim-task").ClickAsync();
+        await Expect(page.GetByTestId("involved-assignee")).ToContainTextAsync(userName);
+    }
+
+    /// <summary>Submits the task page; an accepted completion goes back to 待办.</summary>
+    private static async Task CompleteAsync(IPage page)
+    {
+        await page.GetByTestId("outcome-complete").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/tasks$"));
+    }
+
+    /// <summary>On the case page, the diagram marks <paramref name="elementId"/> done and no longer current.</summary>
+    private static async Task ExpectDoneAsync(IPage page, string casePath, string elementId)
+    {
+        await page.OpenAsync(casePath);
+        await Expect(page.GetByTestId("case-diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(Shape(page, elementId)).ToHaveClassAsync(new Regex(@"\bfz-done\b"));
+        await Expect(Shape(page, elementId)).Not.ToHaveClassAsync(new Regex(@"\bfz-current\b"));
     }
 
     /// <summary>The SVG group bpmn-js draws a BPMN element in; its class list carries the canvas markers.</summary>

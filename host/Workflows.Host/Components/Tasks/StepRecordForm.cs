@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
+using Workflows.Activities.Documents;
 using Workflows.Host.Components.Decisions;
 
 namespace Workflows.Host.Components.Tasks;
@@ -14,20 +15,56 @@ public abstract class StepRecordForm : ComponentBase
     /// <summary>The guard's messages for this record, by target.</summary>
     [Parameter, EditorRequired] public IReadOnlyDictionary<string, string> Errors { get; set; } = default!;
 
+    /// <summary>The case's documents, so a record can name the one it rests on (uploaded on the same page).</summary>
+    [Parameter] public IReadOnlyList<StoredDocument> Documents { get; set; } = [];
+
     /// <summary>The completion variable the record goes into.</summary>
     public abstract string Variable { get; }
 
     public abstract JsonObject Record();
 
+    /// <summary>Puts the record into the completion's variables; a step whose record other modules read beside it adds those too.</summary>
+    public virtual void WriteTo(JsonObject variables) => variables[Variable] = Record();
+
     /// <summary>Whether a field of the form shows the message for <paramref name="target"/>; the others are listed above the buttons.</summary>
     public abstract bool Shows(string target);
 
-    protected string? ErrorFor(string path) => Errors.GetValueOrDefault($"{Variable}.{path}");
+    /// <summary>The message for a field, or for an item of a list field (<c>legalBasis[1]</c>).</summary>
+    protected string? ErrorFor(string path) =>
+        Errors.GetValueOrDefault($"{Variable}.{path}")
+        ?? Errors.FirstOrDefault(e => e.Key.StartsWith($"{Variable}.{path}[", StringComparison.Ordinal)).Value;
+
+    /// <summary>Whether the guard's target is one of <paramref name="paths"/> of this record, or an item of one.</summary>
+    protected bool ShowsAny(string target, IEnumerable<string> paths) =>
+        paths.Any(p => target == $"{Variable}.{p}" || target.StartsWith($"{Variable}.{p}[", StringComparison.Ordinal));
+
+    /// <summary>One item a line, or separated by the Chinese enumeration comma as people write lists.</summary>
+    protected static IEnumerable<string> Lines(string? text) =>
+        (text ?? "").Split(['\n', '、', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>One item a line, as the JSON list the record holds (a legal basis may itself contain commas).</summary>
+    protected static JsonArray Items(string? text) =>
+        new([.. (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(i => (JsonNode)i)]);
+
+    /// <summary>Optional text: trimmed, or left out of the record when empty.</summary>
+    protected static void SetOptional(JsonObject record, string name, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            record[name] = text.Trim();
+        }
+    }
 }
 
 /// <summary>Which record form a step gets, by the guard on it (fz:guard), so a copied procedure keeps its form.</summary>
 public static class StepRecordForms
 {
+    private static readonly (string Guard, Type Form)[] Forms =
+    [
+        (StartDecisionRecord.GuardKey, typeof(StartDecisionRecord)),
+        (DraftingRecord.GuardKey, typeof(DraftingRecord)),
+    ];
+
     public static Type? For(TaskDetail detail) =>
-        detail.Guards.Contains(StartDecisionRecord.GuardKey) ? typeof(StartDecisionRecord) : null;
+        Forms.FirstOrDefault(f => detail.Guards.Contains(f.Guard)).Form;
 }
