@@ -9,8 +9,8 @@ namespace Workflows.Browser.Tests.Decisions;
 /// The issue's own path through the built-in major-decision procedure: the owner proposes a decision
 /// through the wizard, the county leader (candidate group <c>county-gov:leader</c>) records the start
 /// decision through the task page's fields, the case diagram marks that step done and drafting
-/// current; then the owner uploads the draft and records drafting on its task page, and the diagram
-/// marks drafting done.
+/// current; then the owner uploads the draft and records drafting, the risk assessment and the
+/// submission for legality review on their task pages, and the diagram marks each done in turn.
 /// </summary>
 public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
@@ -19,7 +19,7 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
     private const string DraftingStep = "拟订决策草案";
 
     [Fact]
-    public async Task LeaderStartsAndOwnerDrafts_ThroughTheTaskPage_AndTheCaseDiagramMarksBothDone()
+    public async Task MainPathSteps_AreRecordedThroughTheTaskPage_AndTheCaseDiagramMarksEachDone()
     {
         var owner = await host.NewPageAsync();
         await owner.SignInAsync("owner");
@@ -54,10 +54,15 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
 
         await leader.ChooseAsync("决策承办单位", "柳江县发展和改革局");
         await hearing.GetByLabel("不适用的理由").FillAsync("收费标准调整已通过问卷和座谈会听取意见，不涉及听证目录事项。");
-        // The test host's expert pool is empty, so expert consultation is left out (with its reason) and drafting can fork on.
+        // This test walks the main path: the participation branches are left out (with their reasons; the test
+        // host's expert pool is empty anyway), so drafting leads straight on to the risk assessment.
         var experts = leader.Locator("fieldset[data-step-key=expertConsultation]");
         await experts.GetByRole(AriaRole.Radio, new() { Name = "不适用" }).CheckAsync();
         await experts.GetByLabel("不适用的理由").FillAsync("收费标准调整不涉及专业性、技术性较强的问题。");
+        var participation = leader.Locator("fieldset[data-step-key=publicParticipation]");
+        await participation.GetByRole(AriaRole.Radio, new() { Name = "不适用" }).CheckAsync();
+        await participation.GetByLabel("不适用的理由").FillAsync("已在价格听证前期调查中公开征求意见，本次不再重复。");
+        await participation.GetByLabel("本事项依法不予公开").CheckAsync();
         await leader.GetByLabel("研究决定的会议").FillAsync("县政府第12次常务会议");
 
         // What only the procedure's guard knows comes back beside the field: a start decision cannot be dated in the future.
@@ -113,7 +118,32 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await CompleteAsync(owner);
 
         await ExpectDoneAsync(owner, casePath, "drafting");
+        await Expect(Shape(owner, "risk-assessment")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
         await owner.ScreenshotAsync("68-decision-case-drafted");
+
+        // 社会稳定风险评估 by the same unit: a low risk lets the draft go on to legality review.
+        await owner.OpenAsync("/tasks");
+        await ClaimStepAsync(owner, "owner", "社会稳定风险评估", "risk-assessment-record");
+        await owner.ChooseAsync("风险评估单位", "柳江县发展和改革局");
+        await owner.GetByLabel("风险点").FillAsync("部分车主对收费上调有抵触情绪\n周边商户担心客流减少");
+        await owner.GetByLabel("风险防范化解措施").FillAsync("设置过渡期并公布收费明细\n商圈周边增设免费短时停车位");
+        await owner.GetByLabel("处置预案").FillAsync("出现集中投诉时由县发展和改革局牵头约谈解释，必要时暂缓执行。");
+        await owner.ChooseAsync("风险等级", "低风险");
+        await owner.ScreenshotAsync("69-risk-assessment-filled");
+        await CompleteAsync(owner);
+        await ExpectDoneAsync(owner, casePath, "risk-assessment");
+        await Expect(Shape(owner, "legality-submission")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+
+        // 送请合法性审查: the legal basis the legal affairs office reviews against.
+        await owner.OpenAsync("/tasks");
+        await ClaimStepAsync(owner, "owner", "送请合法性审查", "legality-submission-record");
+        await owner.GetByTestId("outcome-complete").ClickAsync();
+        await Expect(owner.GetByText("请填写「送审的法律政策依据」。")).ToBeVisibleAsync();
+        await owner.GetByLabel("送审的法律政策依据").FillAsync("《中华人民共和国价格法》第十八条\n《政府制定价格行为规则》");
+        await CompleteAsync(owner);
+        await ExpectDoneAsync(owner, casePath, "legality-submission");
+        await Expect(Shape(owner, "legality-review")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+        await owner.ScreenshotAsync("70-decision-case-legality-review");
     }
 
     /// <summary>From 待办, opens this decision's <paramref name="step"/>, checks its record section is there and claims it.</summary>

@@ -63,6 +63,8 @@ public static class StepRecordForms
     [
         (StartDecisionRecord.GuardKey, typeof(StartDecisionRecord)),
         (DraftingRecord.GuardKey, typeof(DraftingRecord)),
+        (RiskAssessmentRecord.GuardKey, typeof(RiskAssessmentRecord)),
+        (LegalitySubmissionRecord.GuardKey, typeof(LegalitySubmissionRecord)),
     ];
 
     public static Type? For(TaskDetail detail) =>
