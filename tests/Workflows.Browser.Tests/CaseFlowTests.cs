@@ -101,13 +101,7 @@ public sealed class CaseFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await page.ChooseAsync("审查意见", "合法");
         await page.GetByLabel("办理意见").FillAsync("经审查，该文件合法，同意。");
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "合法性审查意见书.txt",
-            MimeType = "text/plain",
-            Buffer = System.Text.Encoding.UTF8.GetBytes("合法性审查意见：合法。"),
-        });
-        await Expect(page.GetByTestId("documents")).ToContainTextAsync("合法性审查意见书.txt");
+        await page.UploadTextAsync("合法性审查意见书.txt", "合法性审查意见：合法。");
         await page.ScreenshotAsync("09-task-filled");
 
         await page.GetByTestId("outcome-approve").ClickAsync();

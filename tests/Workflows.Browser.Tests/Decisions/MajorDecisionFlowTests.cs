@@ -10,7 +10,8 @@ namespace Workflows.Browser.Tests.Decisions;
 /// through the wizard, the county leader (candidate group <c>county-gov:leader</c>) records the start
 /// decision through the task page's fields, the case diagram marks that step done and drafting
 /// current; then the owner uploads the draft and records drafting, the risk assessment and the
-/// submission for legality review on their task pages, and the diagram marks each done in turn.
+/// submission for legality review on their task pages, the legal affairs office gives its opinion on
+/// its own, and the diagram marks each done in turn.
 /// </summary>
 public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
@@ -95,13 +96,7 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await Expect(owner.GetByText("请填写「起草说明」。")).ToBeVisibleAsync();
 
         await owner.ChooseAsync("材料类型", "草案");
-        await owner.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "停车收费标准调整方案（草案）.txt",
-            MimeType = "text/plain",
-            Buffer = System.Text.Encoding.UTF8.GetBytes("中心城区路内停车首小时2元，其后每小时3元。"),
-        });
-        await Expect(owner.GetByTestId("documents")).ToContainTextAsync("停车收费标准调整方案（草案）.txt");
+        await owner.UploadTextAsync("停车收费标准调整方案（草案）.txt", "中心城区路内停车首小时2元，其后每小时3元。");
         await owner.ChooseAsync("决策草案文本", "停车收费标准调整方案（草案）.txt");
         await owner.GetByLabel("起草说明").FillAsync("依据价格法和成本监审结果，拟分时段差别收费。");
         await owner.GetByLabel("草案的法律政策依据").FillAsync("《中华人民共和国价格法》第十八条\n《政府制定价格行为规则》");
@@ -144,6 +139,26 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await ExpectDoneAsync(owner, casePath, "legality-submission");
         await Expect(Shape(owner, "legality-review")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
         await owner.ScreenshotAsync("70-decision-case-legality-review");
+
+        // 合法性审查 by the legal affairs office: the upload offers 合法性审查意见书 as its type, the opinion
+        // names that document, and closing before the 7 working days asks for the reason.
+        var legal = await host.NewPageAsync();
+        await legal.SignInAsync("legal");
+        await ClaimStepAsync(legal, "legal", "合法性审查", "legality-opinion-record");
+        await Expect(legal.GetByLabel("合法性审查意见书", new() { Exact = true })).ToBeVisibleAsync();
+        await legal.ChooseAsync("审查意见", "合法");
+        await legal.GetByLabel("审查理由").FillAsync("制定主体、权限、程序合法，内容符合价格法规定。");
+        await legal.UploadTextAsync("合法性审查意见书.txt", "经审查，停车收费标准调整方案合法。");
+        await Expect(legal.GetByTestId("documents")).ToContainTextAsync("合法性审查意见书 ·");
+        await legal.ChooseAsync("合法性审查意见书", "合法性审查意见书.txt");
+        await legal.ScreenshotAsync("71-legality-opinion-filled");
+        await legal.GetByTestId("outcome-complete").ClickAsync();
+        var dialog = legal.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("提前办结理由").FillAsync("草案内容简单，审查人员已完成全部审查。");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await legal.WaitForURLAsync(new Regex("/tasks$"));
+        await ExpectDoneAsync(legal, casePath, "legality-review");
+        await legal.ScreenshotAsync("72-decision-case-reviewed");
     }
 
     /// <summary>From 待办, opens this decision's <paramref name="step"/>, checks its record section is there and claims it.</summary>

@@ -40,6 +40,18 @@ public static class PageActions
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Uploads a small text file through the page's 案卷材料 upload and waits until the list shows it.</summary>
+    public static async Task UploadTextAsync(this IPage page, string fileName, string text)
+    {
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName,
+            MimeType = "text/plain",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(text),
+        });
+        await Expect(page.GetByTestId("documents")).ToContainTextAsync(fileName);
+    }
+
     /// <summary>A full-page screenshot kept as a test artifact.</summary>
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathFor(name), FullPage = true });

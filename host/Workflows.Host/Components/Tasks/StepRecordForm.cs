@@ -65,8 +65,19 @@ public static class StepRecordForms
         (DraftingRecord.GuardKey, typeof(DraftingRecord)),
         (RiskAssessmentRecord.GuardKey, typeof(RiskAssessmentRecord)),
         (LegalitySubmissionRecord.GuardKey, typeof(LegalitySubmissionRecord)),
+        (LegalityOpinionRecord.GuardKey, typeof(LegalityOpinionRecord)),
     ];
+
+    /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
+    private static readonly Dictionary<string, string> DocumentKinds = new(StringComparer.Ordinal)
+    {
+        [LegalityOpinionRecord.GuardKey] = LegalityOpinionRecord.DocumentKind,
+    };
 
     public static Type? For(TaskDetail detail) =>
         Forms.FirstOrDefault(f => detail.Guards.Contains(f.Guard)).Form;
+
+    /// <summary>The document kind the step's guard asks for that the case's upload should also offer, if any.</summary>
+    public static string? DocumentKindFor(TaskDetail detail) =>
+        detail.Guards.Select(g => DocumentKinds.GetValueOrDefault(g)).FirstOrDefault(k => k is not null);
 }
