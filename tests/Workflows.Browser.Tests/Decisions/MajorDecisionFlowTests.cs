@@ -11,7 +11,8 @@ namespace Workflows.Browser.Tests.Decisions;
 /// decision through the task page's fields, the case diagram marks that step done and drafting
 /// current; then the owner uploads the draft and records drafting, the risk assessment and the
 /// submission for legality review on their task pages, the legal affairs office gives its opinion on
-/// its own, and the diagram marks each done in turn.
+/// its own, the owner confirms the meeting materials, the leader records the collective decision, and
+/// the diagram marks each done in turn.
 /// </summary>
 public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
@@ -88,7 +89,6 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await leader.ScreenshotAsync("65-decision-case-drafting");
 
         // The lead unit's owner drafts: uploads the draft as 草案 on the task page, names it and explains it.
-        await owner.OpenAsync("/tasks");
         await ClaimStepAsync(owner, "owner", DraftingStep, "drafting-record");
 
         await owner.GetByTestId("outcome-complete").ClickAsync();
@@ -117,12 +117,12 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await owner.ScreenshotAsync("68-decision-case-drafted");
 
         // 社会稳定风险评估 by the same unit: a low risk lets the draft go on to legality review.
-        await owner.OpenAsync("/tasks");
         await ClaimStepAsync(owner, "owner", "社会稳定风险评估", "risk-assessment-record");
         await owner.ChooseAsync("风险评估单位", "柳江县发展和改革局");
-        await owner.GetByLabel("风险点").FillAsync("部分车主对收费上调有抵触情绪\n周边商户担心客流减少");
-        await owner.GetByLabel("风险防范化解措施").FillAsync("设置过渡期并公布收费明细\n商圈周边增设免费短时停车位");
-        await owner.GetByLabel("处置预案").FillAsync("出现集中投诉时由县发展和改革局牵头约谈解释，必要时暂缓执行。");
+        await owner.FillByLabelAsync(
+            ("风险点", "部分车主对收费上调有抵触情绪\n周边商户担心客流减少"),
+            ("风险防范化解措施", "设置过渡期并公布收费明细\n商圈周边增设免费短时停车位"),
+            ("处置预案", "出现集中投诉时由县发展和改革局牵头约谈解释，必要时暂缓执行。"));
         await owner.ChooseAsync("风险等级", "低风险");
         await owner.ScreenshotAsync("69-risk-assessment-filled");
         await CompleteAsync(owner);
@@ -130,7 +130,6 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await Expect(Shape(owner, "legality-submission")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
 
         // 送请合法性审查: the legal basis the legal affairs office reviews against.
-        await owner.OpenAsync("/tasks");
         await ClaimStepAsync(owner, "owner", "送请合法性审查", "legality-submission-record");
         await owner.GetByTestId("outcome-complete").ClickAsync();
         await Expect(owner.GetByText("请填写「送审的法律政策依据」。")).ToBeVisibleAsync();
@@ -159,11 +158,47 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await legal.WaitForURLAsync(new Regex("/tasks$"));
         await ExpectDoneAsync(legal, casePath, "legality-review");
         await legal.ScreenshotAsync("72-decision-case-reviewed");
+
+        // 准备集体讨论材料: the owner confirms; the materials are compiled from what the steps recorded.
+        await ClaimStepAsync(owner, "owner", "准备集体讨论材料", "meeting-materials-record");
+        await owner.GetByLabel("材料说明").FillAsync("材料已齐备，提请县政府常务会议审议。");
+        await CompleteAsync(owner);
+        await ExpectDoneAsync(owner, casePath, "meeting-materials");
+        await Expect(Shape(owner, "collective-decision")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+
+        // 集体讨论决定: every attendee's view, dissent included, and who executes and evaluates.
+        await ClaimStepAsync(leader, "leader", "集体讨论决定", "collective-decision-record");
+        await leader.ChooseAsync("会议类型", "常务会议");
+        await leader.FillByLabelAsync(
+            ("会议名称", "县政府第15次常务会议"),
+            ("主持人", "县长"),
+            ("出席人员 1 姓名", "县长"),
+            ("出席人员 1 的意见", "同意按方案实施。"),
+            ("出席人员 2 姓名", "常务副县长"),
+            ("出席人员 2 的意见", "建议暂缓，待停车位供给增加后再调整。"));
+        await leader.Locator("fieldset[data-attendee='2']").GetByRole(AriaRole.Radio, new() { Name = "反对" }).CheckAsync();
+        await leader.ChooseAsync("决定结果", "通过");
+        await leader.ChooseAsync("决策执行单位", "柳江县发展和改革局");
+        await leader.GetByLabel("执行目标").FillAsync("中心城区路内停车执行新收费标准");
+        await leader.GetByLabel("目标完成期限").FillAsync("2027-06-30");
+        await leader.GetByLabel("目标完成期限").PressAsync("Tab");
+
+        // Art. 36, which only the guard knows: the unit that assessed the risks cannot evaluate the decision.
+        await leader.ChooseAsync("决策后评估单位", "柳江县发展和改革局");
+        await leader.GetByTestId("outcome-complete").ClickAsync();
+        await Expect(leader.GetByTestId("collective-decision-record").GetByText(new Regex("不能由承担风险评估的单位"))).ToBeVisibleAsync();
+        await leader.ScreenshotAsync("73-collective-decision-refused");
+
+        await leader.ChooseAsync("决策后评估单位", "柳江县司法局（县委依法治县办公室）");
+        await CompleteAsync(leader);
+        await ExpectDoneAsync(leader, casePath, "collective-decision");
+        await leader.ScreenshotAsync("74-decision-case-decided");
     }
 
     /// <summary>From 待办, opens this decision's <paramref name="step"/>, checks its record section is there and claims it.</summary>
     private static async Task ClaimStepAsync(IPage page, string userName, string step, string recordTestId)
     {
+        await page.OpenAsync("/tasks");
         var row = page.Locator("[data-due] tr").Filter(new() { HasText = Title });
         await row.GetByRole(AriaRole.Link, new() { Name = step }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = step, Exact = true })).ToBeVisibleAsync();

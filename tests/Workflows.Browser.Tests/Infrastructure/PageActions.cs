@@ -40,6 +40,15 @@ public static class PageActions
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Fills each field found by its label (what a screen reader announces), in order.</summary>
+    public static async Task FillByLabelAsync(this IPage page, params (string Label, string Text)[] fields)
+    {
+        foreach (var (label, text) in fields)
+        {
+            await page.GetByLabel(label, new() { Exact = true }).FillAsync(text);
+        }
+    }
+
     /// <summary>Uploads a small text file through the page's 案卷材料 upload and waits until the list shows it.</summary>
     public static async Task UploadTextAsync(this IPage page, string fileName, string text)
     {

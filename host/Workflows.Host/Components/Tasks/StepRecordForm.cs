@@ -66,6 +66,8 @@ public static class StepRecordForms
         (RiskAssessmentRecord.GuardKey, typeof(RiskAssessmentRecord)),
         (LegalitySubmissionRecord.GuardKey, typeof(LegalitySubmissionRecord)),
         (LegalityOpinionRecord.GuardKey, typeof(LegalityOpinionRecord)),
+        (MeetingMaterialsRecord.GuardKey, typeof(MeetingMaterialsRecord)),
+        (CollectiveDecisionRecord.GuardKey, typeof(CollectiveDecisionRecord)),
     ];
 
     /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
