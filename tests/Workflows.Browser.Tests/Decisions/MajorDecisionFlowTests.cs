@@ -11,8 +11,8 @@ namespace Workflows.Browser.Tests.Decisions;
 /// decision through the task page's fields, the case diagram marks that step done and drafting
 /// current; then the owner uploads the draft and records drafting, the risk assessment and the
 /// submission for legality review on their task pages, the legal affairs office gives its opinion on
-/// its own, the owner confirms the meeting materials, the leader records the collective decision, and
-/// the diagram marks each done in turn.
+/// its own, the owner confirms the meeting materials, the leader records the collective decision, the
+/// report to the Party committee and the publication, and the diagram marks each done in turn.
 /// </summary>
 public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
@@ -193,6 +193,19 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await CompleteAsync(leader);
         await ExpectDoneAsync(leader, casePath, "collective-decision");
         await leader.ScreenshotAsync("74-decision-case-decided");
+
+        // 向同级党委请示报告, then 公布决策 with where it can be read.
+        await ClaimStepAsync(leader, "leader", "向同级党委请示报告", "party-report-record");
+        await leader.GetByLabel("请示报告对象").FillAsync("中共柳江县委");
+        await CompleteAsync(leader);
+        await ExpectDoneAsync(leader, casePath, "party-report");
+
+        await ClaimStepAsync(leader, "leader", "公布决策", "publication-record");
+        await leader.GetByLabel("公布渠道").FillAsync("柳江县人民政府门户网站 https://www.liujiang.gov.cn/zwgk/");
+        await leader.ScreenshotAsync("75-publication-filled");
+        await CompleteAsync(leader);
+        await ExpectDoneAsync(leader, casePath, "publication");
+        await leader.ScreenshotAsync("76-decision-case-published");
     }
 
     /// <summary>From 待办, opens this decision's <paramref name="step"/>, checks its record section is there and claims it.</summary>

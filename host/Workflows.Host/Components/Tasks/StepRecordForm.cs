@@ -68,6 +68,9 @@ public static class StepRecordForms
         (LegalityOpinionRecord.GuardKey, typeof(LegalityOpinionRecord)),
         (MeetingMaterialsRecord.GuardKey, typeof(MeetingMaterialsRecord)),
         (CollectiveDecisionRecord.GuardKey, typeof(CollectiveDecisionRecord)),
+        (UnlawfulDispositionRecord.GuardKey, typeof(UnlawfulDispositionRecord)),
+        (PartyReportRecord.GuardKey, typeof(PartyReportRecord)),
+        (PublicationRecord.GuardKey, typeof(PublicationRecord)),
     ];
 
     /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
