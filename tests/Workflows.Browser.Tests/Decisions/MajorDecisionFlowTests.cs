@@ -104,6 +104,7 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         // Art. 13, which only the guard checks beyond the form: differing views need two options.
         await owner.GetByLabel("对主要问题存在较大分歧（须拟订两个以上方案）").CheckAsync();
         await owner.GetByLabel("备选方案").FillAsync("首小时2元，其后每小时3元");
+        await owner.GetByLabel("征求有关单位意见").FillAsync("县交通运输局：同意，建议同步增设停车诱导标志。");
         await owner.GetByTestId("outcome-complete").ClickAsync();
         await Expect(owner.GetByTestId("drafting-record").GetByText(new Regex("options"))).ToBeVisibleAsync();
         await owner.ScreenshotAsync("66-drafting-refused");
@@ -179,7 +180,7 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await leader.Locator("fieldset[data-attendee='2']").GetByRole(AriaRole.Radio, new() { Name = "反对" }).CheckAsync();
         await leader.ChooseAsync("决定结果", "通过");
         await leader.ChooseAsync("决策执行单位", "柳江县发展和改革局");
-        await leader.GetByLabel("执行目标").FillAsync("中心城区路内停车执行新收费标准");
+        await leader.GetByLabel("执行目标").FillAsync("中心城区路内停车执行新收费标准\n公布收费明细 2027-03-31");
         await leader.GetByLabel("目标完成期限").FillAsync("2027-06-30");
         await leader.GetByLabel("目标完成期限").PressAsync("Tab");
 
