@@ -101,15 +101,18 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         await owner.GetByLabel("起草说明").FillAsync("依据价格法和成本监审结果，拟分时段差别收费。");
         await owner.GetByLabel("草案的法律政策依据").FillAsync("《中华人民共和国价格法》第十八条\n《政府制定价格行为规则》");
 
-        // Art. 13, which only the guard checks beyond the form: differing views need two options.
+        // Art. 13, which only the guard checks beyond the form: differing views need two options, and a
+        // consulted unit needs its opinion; once both are corrected the same form submits.
         await owner.GetByLabel("对主要问题存在较大分歧（须拟订两个以上方案）").CheckAsync();
         await owner.GetByLabel("备选方案").FillAsync("首小时2元，其后每小时3元");
-        await owner.GetByLabel("征求有关单位意见").FillAsync("县交通运输局：同意，建议同步增设停车诱导标志。");
+        await owner.GetByLabel("征求有关单位意见").FillAsync("县交通运输局");
         await owner.GetByTestId("outcome-complete").ClickAsync();
         await Expect(owner.GetByTestId("drafting-record").GetByText(new Regex("options"))).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("drafting-record").GetByText(new Regex(@"consultedUnits\[0\]\.opinion"))).ToBeVisibleAsync();
         await owner.ScreenshotAsync("66-drafting-refused");
 
         await owner.GetByLabel("备选方案").FillAsync("首小时2元，其后每小时3元\n全天按次收费5元");
+        await owner.GetByLabel("征求有关单位意见").FillAsync("县交通运输局：同意。");
         await owner.ScreenshotAsync("67-drafting-filled");
         await CompleteAsync(owner);
 
