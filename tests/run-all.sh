@@ -37,7 +37,20 @@ stop_postgres() {
   as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
 }
-trap stop_postgres EXIT
+# CI reads the closing "N passed, N failed" line: when set-up or the build fails before any test
+# runs, say so on that line too instead of ending without it.
+summary_printed=0
+finish() {
+  status=$?
+  stop_postgres
+  if [ "$summary_printed" = 0 ]; then
+    echo "the test run stopped before the tests finished (exit $status): see the output above"
+    echo "0 passed, 1 failed"
+    [ "$status" = 0 ] && status=1
+  fi
+  exit "$status"
+}
+trap finish EXIT
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
 as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -l "$pg_dir/server.log" \
@@ -82,4 +95,5 @@ PY
 )
 echo "test results: $results"
 echo "$passed passed, $failed failed, $skipped skipped"
+summary_printed=1
 [ "$failed" = 0 ] && [ "$crashed" = 0 ]
