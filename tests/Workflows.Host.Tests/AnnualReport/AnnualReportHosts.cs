@@ -31,38 +31,24 @@ public sealed class AnnualReportRoutingHostFactory : AnnualReportHostFactory;
 /// <summary>The same on a real PostgreSQL server, in a database created for the class and dropped afterwards.</summary>
 public sealed class AnnualReportPostgreSqlFactory : AnnualReportHostFactory
 {
-    private readonly string _server = Environment.GetEnvironmentVariable(PostgreSqlHostFactory.Variable) ?? "";
-    private readonly string _database = "fazhi_ar_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ThrowawayPostgreSqlDatabase _database = new("fazhi_ar_");
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
         .. base.Settings(),
         new("Database:Provider", "PostgreSql"),
-        new("ConnectionStrings:Workflows", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString),
+        new("ConnectionStrings:Workflows", _database.ConnectionString),
     ];
 
     public override async Task InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            throw new InvalidOperationException($"{PostgreSqlHostFactory.Variable} is not set: it names the PostgreSQL server these tests use.");
-        }
-        await using (var connection = new NpgsqlConnection(_server))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     protected override async Task CleanUpAsync()
     {
         await base.CleanUpAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database.DropAsync();
     }
 }

@@ -84,13 +84,12 @@ public sealed class DefaultLimitsParticipationHostFactory : ParticipationHostFac
 /// </summary>
 public sealed class PostgreSqlParticipationHostFactory : ParticipationHostFactory
 {
-    private readonly string _server = Environment.GetEnvironmentVariable(PostgreSqlHostFactory.Variable) ?? "";
-    private readonly string _database = "fazhi_participation_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ThrowawayPostgreSqlDatabase _database = new("fazhi_participation_");
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
         new("Database:Provider", "PostgreSql"),
-        new("ConnectionStrings:Workflows", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString),
+        new("ConnectionStrings:Workflows", _database.ConnectionString),
         new("Workflows:SeedDemo", "true"),
         new("Workflows:SeedDemoRecords", "false"),
         .. ClockAndLimits(),
@@ -98,31 +97,13 @@ public sealed class PostgreSqlParticipationHostFactory : ParticipationHostFactor
 
     public override async Task InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            throw new InvalidOperationException(
-                $"{PostgreSqlHostFactory.Variable} is not set. tests/run-all.sh starts a throwaway PostgreSQL server and sets it; to run alone, " +
-                "set it to a server's connection string, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres.");
-        }
-        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     protected override async Task CleanUpAsync()
     {
         await base.CleanUpAsync();
-        if (!string.IsNullOrWhiteSpace(_server))
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-        }
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await _database.DropAsync();
     }
 }

@@ -14,10 +14,9 @@ public sealed class PostgreSqlHostFactory : HostFactory
 {
     public const string Variable = "WORKFLOWS_TEST_POSTGRES";
 
-    private readonly string _server = Environment.GetEnvironmentVariable(Variable) ?? "";
-    private readonly string _database = "fazhi_host_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ThrowawayPostgreSqlDatabase _database = new("fazhi_host_");
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+    public string ConnectionString => _database.ConnectionString;
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
@@ -29,33 +28,14 @@ public sealed class PostgreSqlHostFactory : HostFactory
 
     public override async Task InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            throw new InvalidOperationException(
-                $"{Variable} is not set. tests/run-all.sh starts a throwaway PostgreSQL server and sets it; " +
-                $"to run these tests alone, set it to a server's connection string, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres.");
-        }
-        await using (var connection = new NpgsqlConnection(_server))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     protected override async Task CleanUpAsync()
     {
         await base.CleanUpAsync();
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            return;
-        }
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database.DropAsync();
     }
 }
 

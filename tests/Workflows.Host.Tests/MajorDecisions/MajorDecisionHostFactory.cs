@@ -27,10 +27,9 @@ public class MajorDecisionHostFactory : HostFactory
 /// <summary>The same on a real PostgreSQL server, in a database created for the class and dropped afterwards.</summary>
 public sealed class MajorDecisionPostgreSqlFactory : MajorDecisionHostFactory
 {
-    private readonly string _server = Environment.GetEnvironmentVariable(PostgreSqlHostFactory.Variable) ?? "";
-    private readonly string _database = "fazhi_md_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ThrowawayPostgreSqlDatabase _database = new("fazhi_md_");
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+    public string ConnectionString => _database.ConnectionString;
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
@@ -41,26 +40,13 @@ public sealed class MajorDecisionPostgreSqlFactory : MajorDecisionHostFactory
 
     public override async Task InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            throw new InvalidOperationException($"{PostgreSqlHostFactory.Variable} is not set; tests/run-all.sh sets it.");
-        }
-        await using (var connection = new NpgsqlConnection(_server))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     protected override async Task CleanUpAsync()
     {
         await base.CleanUpAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database.DropAsync();
     }
 }

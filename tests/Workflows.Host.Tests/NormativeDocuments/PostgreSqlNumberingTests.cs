@@ -8,13 +8,12 @@ public sealed class PostgreSqlSimulatedHostFactory : HostFactory
 {
     public const string Variable = "WORKFLOWS_TEST_POSTGRES";
 
-    private readonly string _server = Environment.GetEnvironmentVariable(Variable) ?? "";
-    private readonly string _database = "fazhi_normative_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ThrowawayPostgreSqlDatabase _database = new("fazhi_normative_");
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
         new("Database:Provider", "PostgreSql"),
-        new("ConnectionStrings:Workflows", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString),
+        new("ConnectionStrings:Workflows", _database.ConnectionString),
         new("Workflows:SeedDemo", "true"),
         new("Workflows:SeedDemoRecords", "false"),
         new("Workflows:Clock:Mode", "Simulated"),
@@ -23,30 +22,14 @@ public sealed class PostgreSqlSimulatedHostFactory : HostFactory
 
     public override async Task InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            throw new InvalidOperationException($"{Variable} is not set; tests/run-all.sh sets it, or set it to e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres.");
-        }
-        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     protected override async Task CleanUpAsync()
     {
         await base.CleanUpAsync();
-        if (!string.IsNullOrWhiteSpace(_server))
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-        }
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await _database.DropAsync();
     }
 }
 

@@ -66,15 +66,14 @@ public sealed class PostgreSqlNotificationHostFactory : HostFactory
 {
     public const string Variable = "WORKFLOWS_TEST_POSTGRES";
 
-    private readonly string _server = Environment.GetEnvironmentVariable(Variable) ?? "";
-    private readonly string _database = "fazhi_notify_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly ThrowawayPostgreSqlDatabase _database = new("fazhi_notify_");
 
     public string PickupFolder => Path.Combine(Folder, "outgoing-mail");
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
     [
         new("Database:Provider", "PostgreSql"),
-        new("ConnectionStrings:Workflows", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString),
+        new("ConnectionStrings:Workflows", _database.ConnectionString),
         new("Workflows:SeedDemo", "true"),
         new("Workflows:SeedDemoRecords", "false"),
         new("Workflows:Email:PickupFolder", PickupFolder),
@@ -82,31 +81,13 @@ public sealed class PostgreSqlNotificationHostFactory : HostFactory
 
     public override async Task InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(_server))
-        {
-            throw new InvalidOperationException(
-                $"{Variable} is not set. tests/run-all.sh starts a throwaway PostgreSQL server and sets it; to run alone, " +
-                "set it to a server's connection string, e.g. Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres.");
-        }
-        await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+        await _database.CreateAsync();
         await base.InitializeAsync();
     }
 
     protected override async Task CleanUpAsync()
     {
         await base.CleanUpAsync();
-        if (!string.IsNullOrWhiteSpace(_server))
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
-        }
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await _database.DropAsync();
     }
 }
