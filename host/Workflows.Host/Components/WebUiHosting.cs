@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Workflows.Host.Components.Account;
 using Workflows.Host.Components.Cases;
+using Workflows.Host.Components.Decisions;
 using Workflows.Host.Components.Designer;
 using Workflows.Host.Components.Layout;
 using Workflows.Host.Components.Monitor;
@@ -80,6 +81,7 @@ public static class WebUiHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapDocumentDownload();
+        app.MapDossierDownload();
         app.MapRegisterDownloads();
         return app;
     }

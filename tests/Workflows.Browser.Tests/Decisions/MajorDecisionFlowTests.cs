@@ -213,26 +213,32 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
     }
 
     /// <summary>From 待办, opens this decision's <paramref name="step"/>, checks its record section is there and claims it.</summary>
-    private static async Task ClaimStepAsync(IPage page, string userName, string step, string recordTestId)
+    internal static async Task ClaimStepAsync(IPage page, string userName, string step, string recordTestId, string title = Title)
     {
-        await page.OpenAsync("/tasks");
-        var row = page.Locator("[data-due] tr").Filter(new() { HasText = Title });
-        await row.GetByRole(AriaRole.Link, new() { Name = step }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = step, Exact = true })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId(recordTestId)).ToBeVisibleAsync();
+        await OpenStepAsync(page, step, recordTestId, title);
         await page.GetByTestId("claim-task").ClickAsync();
         await Expect(page.GetByTestId("involved-assignee")).ToContainTextAsync(userName);
     }
 
+    /// <summary>From 待办, opens the decision's <paramref name="step"/> and checks its record section is there.</summary>
+    internal static async Task OpenStepAsync(IPage page, string step, string recordTestId, string title = Title)
+    {
+        await page.OpenAsync("/tasks");
+        var row = page.Locator("[data-due] tr").Filter(new() { HasText = title });
+        await row.GetByRole(AriaRole.Link, new() { Name = step }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = step, Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId(recordTestId)).ToBeVisibleAsync();
+    }
+
     /// <summary>Submits the task page; an accepted completion goes back to 待办.</summary>
-    private static async Task CompleteAsync(IPage page)
+    internal static async Task CompleteAsync(IPage page)
     {
         await page.GetByTestId("outcome-complete").ClickAsync();
         await page.WaitForURLAsync(new Regex("/tasks$"));
     }
 
     /// <summary>On the case page, the diagram marks <paramref name="elementId"/> done and no longer current.</summary>
-    private static async Task ExpectDoneAsync(IPage page, string casePath, string elementId)
+    internal static async Task ExpectDoneAsync(IPage page, string casePath, string elementId)
     {
         await page.OpenAsync(casePath);
         await Expect(page.GetByTestId("case-diagram")).ToHaveAttributeAsync("data-state", "ready");
@@ -241,6 +247,6 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
     }
 
     /// <summary>The SVG group bpmn-js draws a BPMN element in; its class list carries the canvas markers.</summary>
-    private static ILocator Shape(IPage page, string elementId) =>
+    internal static ILocator Shape(IPage page, string elementId) =>
         page.Locator($"[data-testid=case-diagram] g.djs-element[data-element-id='{elementId}']");
 }

@@ -18,6 +18,9 @@ public abstract class StepRecordForm : ComponentBase
     /// <summary>The case's documents, so a record can name the one it rests on (uploaded on the same page).</summary>
     [Parameter] public IReadOnlyList<StoredDocument> Documents { get; set; } = [];
 
+    /// <summary>The step itself, for a record that shows the case's state beside its fields (a consultation, the experts' opinions).</summary>
+    [Parameter] public TaskDetail? Detail { get; set; }
+
     /// <summary>The completion variable the record goes into.</summary>
     public abstract string Variable { get; }
 
@@ -71,12 +74,22 @@ public static class StepRecordForms
         (UnlawfulDispositionRecord.GuardKey, typeof(UnlawfulDispositionRecord)),
         (PartyReportRecord.GuardKey, typeof(PartyReportRecord)),
         (PublicationRecord.GuardKey, typeof(PublicationRecord)),
+        (PublicParticipationRecord.GuardKey, typeof(PublicParticipationRecord)),
+        (HearingRecord.GuardKey, typeof(HearingRecord)),
+        (ExpertOpinionRecord.GuardKey, typeof(ExpertOpinionRecord)),
+        (ExpertAdoptionRecord.GuardKey, typeof(ExpertAdoptionRecord)),
+        (ExecutionReportRecord.GuardKey, typeof(ExecutionReportRecord)),
+        (PostEvaluationRecord.GuardKey, typeof(PostEvaluationRecord)),
+        (ArchiveRecord.GuardKey, typeof(ArchiveRecord)),
     ];
 
     /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
     private static readonly Dictionary<string, string> DocumentKinds = new(StringComparer.Ordinal)
     {
         [LegalityOpinionRecord.GuardKey] = LegalityOpinionRecord.DocumentKind,
+        [HearingRecord.GuardKey] = HearingRecord.DocumentKind,
+        [ExpertOpinionRecord.GuardKey] = ExpertOpinionRecord.DocumentKind,
+        [PostEvaluationRecord.GuardKey] = PostEvaluationRecord.DocumentKind,
     };
 
     public static Type? For(TaskDetail detail) =>
