@@ -18,7 +18,7 @@ public static class BpmnParser
         {
             var found = root.Name.NamespaceName.Length == 0 ? root.Name.LocalName : $"{{{root.Name.NamespaceName}}}{root.Name.LocalName}";
             throw new BpmnFormatException(
-                $"The root element is '{found}'; a BPMN 2.0 file starts with <definitions> in namespace '{BpmnNamespaces.Model}'.");
+                EngineText.Format("Parse.NotBpmn", found, BpmnNamespaces.Model));
         }
         var document = new BpmnDocument { Xml = xml, TargetNamespace = XmlValues.Attribute(root, "targetNamespace") };
         var context = new ParseContext(document);
@@ -57,7 +57,7 @@ public static class BpmnParser
         }
         if (candidates.Count == 0)
         {
-            context.Error(definitionsId, "definitions", "The file has no process with flow nodes; draw at least a start event.");
+            context.Error(definitionsId, "definitions", EngineText.Format("Parse.NoProcess"));
             return null;
         }
         var named = executable.Count > 1 ? executable : candidates;
@@ -65,7 +65,7 @@ public static class BpmnParser
         foreach (var process in named)
         {
             context.Error(process.Id, "process",
-                $"The file has {named.Count} candidate processes ({ids}); mark exactly one process isExecutable=\"true\".");
+                EngineText.Format("Parse.SeveralProcesses", named.Count, ids));
         }
         return null;
     }

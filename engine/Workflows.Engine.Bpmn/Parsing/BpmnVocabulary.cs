@@ -48,33 +48,14 @@ internal static class BpmnVocabulary
         "linkEventDefinition", "cancelEventDefinition", "terminateEventDefinition", "eventDefinitionRef",
     };
 
-    private static readonly Dictionary<string, string> Hints = new(StringComparer.Ordinal)
-    {
-        ["task"] = "an abstract task does nothing: make it a user, service, send, script or receive task",
-        ["manualTask"] = "use a user task",
-        ["businessRuleTask"] = "use a service or script task",
-        ["inclusiveGateway"] = "use exclusive and parallel gateways",
-        ["complexGateway"] = "use exclusive and parallel gateways",
-        ["eventBasedGateway"] = "use a timer boundary event on a receive or user task",
-        ["intermediateThrowEvent"] = "use a send or service task",
-        ["transaction"] = "use an embedded sub-process",
-        ["adHocSubProcess"] = "use an embedded sub-process",
-    };
-
+    /// <summary>What to draw instead of an element the engine cannot run, or "" when there is no hint.</summary>
     public static string HintFor(string elementType) =>
-        Hints.TryGetValue(elementType, out var hint) ? "; " + hint : "";
+        EngineText.Find("Hint." + elementType) is { } hint ? EngineText.Format("Hint.Separator", hint) : "";
 
-    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
-    {
-        ["subProcess"] = "Sub-process",
-        ["adHocSubProcess"] = "Ad-hoc sub-process",
-        ["eventBasedGateway"] = "Event-based gateway",
-    };
-
-    /// <summary>"exclusiveGateway" → "Exclusive gateway", for messages a procedure designer reads.</summary>
+    /// <summary>"exclusiveGateway" → "Exclusive gateway" (排他网关 in Chinese), for messages a procedure designer reads.</summary>
     public static string Describe(string elementType)
     {
-        if (Names.TryGetValue(elementType, out var name))
+        if (EngineText.Find("Element." + elementType) is { } name)
         {
             return name;
         }
@@ -93,7 +74,7 @@ internal static class BpmnVocabulary
         return words.ToString();
     }
 
-    public static string Describe(string elementType, string id) => $"{Describe(elementType)} '{id}'";
+    public static string Describe(string elementType, string id) => EngineText.Format("Describe", Describe(elementType), id);
 
     public static string WithArticle(string word) => ("aeiou".Contains(char.ToLowerInvariant(word[0])) ? "an " : "a ") + word;
 }

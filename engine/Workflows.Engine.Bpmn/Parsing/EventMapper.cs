@@ -13,7 +13,7 @@ internal sealed class EventMapper(ParseContext context)
     public FlowNode Start(XElement element, NodeHeader h)
     {
         var definitions = Definitions(element);
-        var trigger = definitions.Count == 0 ? null : Trigger(definitions, h, "start events may have no trigger, a timer or a message");
+        var trigger = definitions.Count == 0 ? null : Trigger(definitions, h, "Parse.Allowed.Start");
         return new StartEvent
         {
             Id = h.Id, Name = h.Name, ElementType = h.ElementType,
@@ -30,7 +30,7 @@ internal sealed class EventMapper(ParseContext context)
         if (definitions.Count > 0 && !terminate)
         {
             result = definitions.Count == 1 ? Map(definitions[0], h.Id) : new UnsupportedEventDefinition(null, "multiple");
-            Unsupported(h, definitions, "end events may be none or terminate");
+            Unsupported(h, definitions, "Parse.Allowed.End");
         }
         return new EndEvent
         {
@@ -45,14 +45,14 @@ internal sealed class EventMapper(ParseContext context)
         var definitions = Definitions(element);
         if (definitions.Count == 0)
         {
-            context.Error(h.Id, h.ElementType, $"{h.Describe()} has no event definition; give it a timer or a message to wait for.");
+            context.Error(h.Id, h.ElementType, EngineText.Format("Parse.CatchNoDefinition", h.Describe()));
             return Unsupported(h);
         }
         return new IntermediateCatchEvent
         {
             Id = h.Id, Name = h.Name, ElementType = h.ElementType,
             ExtensionAttributes = h.ExtensionAttributes, ExtensionElements = h.ExtensionElements,
-            Trigger = Trigger(definitions, h, "intermediate catch events may wait for a timer or a message"),
+            Trigger = Trigger(definitions, h, "Parse.Allowed.Catch"),
         };
     }
 
@@ -74,11 +74,11 @@ internal sealed class EventMapper(ParseContext context)
             };
             if (definitions.Count == 0)
             {
-                context.Error(h.Id, h.ElementType, $"{h.Describe()} has no event definition; only timer boundary events are supported.");
+                context.Error(h.Id, h.ElementType, EngineText.Format("Parse.BoundaryNoDefinition", h.Describe()));
             }
             else
             {
-                Unsupported(h, definitions, "only timer boundary events are supported");
+                Unsupported(h, definitions, "Parse.Allowed.Boundary");
             }
         }
         return new BoundaryEvent
@@ -144,9 +144,9 @@ internal sealed class EventMapper(ParseContext context)
 
     private void Unsupported(NodeHeader h, List<XElement> definitions, string allowed)
     {
-        var what = definitions.Count == 1
-            ? $"has {BpmnVocabulary.WithArticle(definitions[0].Name.LocalName)}, which the engine cannot run"
-            : $"has several event definitions ({string.Join(", ", definitions.Select(d => d.Name.LocalName))}), which the engine cannot run";
-        context.Error(h.Id, h.ElementType, $"{h.Describe()} {what}; {allowed}.");
+        var allowedText = EngineText.Format(allowed);
+        context.Error(h.Id, h.ElementType, definitions.Count == 1
+            ? EngineText.Format("Parse.UnsupportedDefinition", h.Describe(), BpmnVocabulary.WithArticle(definitions[0].Name.LocalName), definitions[0].Name.LocalName, allowedText)
+            : EngineText.Format("Parse.SeveralDefinitions", h.Describe(), string.Join(", ", definitions.Select(d => d.Name.LocalName)), allowedText));
     }
 }

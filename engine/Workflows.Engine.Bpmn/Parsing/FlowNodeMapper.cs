@@ -96,7 +96,7 @@ internal sealed class FlowNodeMapper(ParseContext context)
         if (element.Element(BpmnVocabulary.StandardLoop) is not null)
         {
             context.Error(h.Id, h.ElementType,
-                $"{h.Describe()} has standardLoopCharacteristics, which the engine cannot run; use multi-instance characteristics.");
+                EngineText.Format("Parse.StandardLoop", h.Describe()));
         }
         if (element.Element(BpmnVocabulary.MultiInstance) is not { } loop)
         {
@@ -117,13 +117,13 @@ internal sealed class FlowNodeMapper(ParseContext context)
     private UnsupportedNode EventSubProcess(NodeHeader h)
     {
         context.Error(h.Id, h.ElementType,
-            $"Event sub-process '{h.Id}' is not supported by the engine; use boundary events on the activities instead.");
+            EngineText.Format("Parse.EventSubProcess", h.Id));
         return EventMapper.Unsupported(h);
     }
 
     private UnsupportedNode Unsupported(NodeHeader h)
     {
-        context.Error(h.Id, h.ElementType, $"{h.Describe()} is not supported by the engine{BpmnVocabulary.HintFor(h.ElementType)}.");
+        context.Error(h.Id, h.ElementType, EngineText.Format("Parse.Unsupported", h.Describe(), BpmnVocabulary.HintFor(h.ElementType)));
         return EventMapper.Unsupported(h);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class GraphWiring(ParseContext context, ProcessModel process)
     {
         if (reference.Length == 0)
         {
-            context.Error(flow.Id, flow.ElementType, $"Sequence flow '{flow.Id}' has no {end}Ref.");
+            context.Error(flow.Id, flow.ElementType, EngineText.Format("Parse.FlowNoRef", flow.Id, end));
         }
         else if (scope.NodesById.TryGetValue(reference, out var node))
         {
@@ -56,13 +56,12 @@ internal sealed class GraphWiring(ParseContext context, ProcessModel process)
         else if (process.NodesById.TryGetValue(reference, out var elsewhere))
         {
             context.Error(flow.Id, flow.ElementType,
-                $"Sequence flow '{flow.Id}' in '{scope.Scope.Id}' has {end} '{reference}', which lies in '{elsewhere.Scope.Id}'; " +
-                "a sequence flow cannot cross a sub-process boundary.");
+                EngineText.Format("Parse.FlowCrossesScope", flow.Id, scope.Scope.Id, EngineText.Format("Parse.FlowEnd." + end), reference, elsewhere.Scope.Id));
         }
         else
         {
             context.Error(flow.Id, flow.ElementType,
-                $"Sequence flow '{flow.Id}' has {end} '{reference}', which is not a flow node of process '{process.Id}'.");
+                EngineText.Format("Parse.FlowUnknownNode", flow.Id, EngineText.Format("Parse.FlowEnd." + end), reference, process.Id));
         }
         return null;
     }
@@ -72,7 +71,7 @@ internal sealed class GraphWiring(ParseContext context, ProcessModel process)
         var reference = boundary.AttachedToRef;
         if (reference.Length == 0)
         {
-            context.Error(boundary.Id, boundary.ElementType, $"Boundary event '{boundary.Id}' has no attachedToRef.");
+            context.Error(boundary.Id, boundary.ElementType, EngineText.Format("Parse.BoundaryNoAttached", boundary.Id));
             return;
         }
         // attachedToRef is a QName in the schema, so some tools write a prefix.
@@ -92,16 +91,15 @@ internal sealed class GraphWiring(ParseContext context, ProcessModel process)
                 break;
             case not null:
                 context.Error(boundary.Id, boundary.ElementType,
-                    $"Boundary event '{boundary.Id}' is attached to {BpmnVocabulary.Describe(target.ElementType, target.Id)}, which is not an activity.");
+                    EngineText.Format("Parse.BoundaryNotActivity", boundary.Id, BpmnVocabulary.Describe(target.ElementType, target.Id)));
                 break;
             case null when process.NodesById.TryGetValue(reference, out var elsewhere):
                 context.Error(boundary.Id, boundary.ElementType,
-                    $"Boundary event '{boundary.Id}' is attached to '{reference}' in '{elsewhere.Scope.Id}'; " +
-                    "it must be declared in the same scope as its activity.");
+                    EngineText.Format("Parse.BoundaryOtherScope", boundary.Id, reference, elsewhere.Scope.Id));
                 break;
             default:
                 context.Error(boundary.Id, boundary.ElementType,
-                    $"Boundary event '{boundary.Id}' is attached to '{reference}', which is not a flow node of process '{process.Id}'.");
+                    EngineText.Format("Parse.BoundaryUnknownNode", boundary.Id, reference, process.Id));
                 break;
         }
     }
@@ -112,7 +110,7 @@ internal sealed class GraphWiring(ParseContext context, ProcessModel process)
         if (flow is null)
         {
             context.Error(node.Id, node.ElementType,
-                $"The default flow '{defaultRef}' of {BpmnVocabulary.Describe(node.ElementType, node.Id)} is not one of its outgoing sequence flows.");
+                EngineText.Format("Parse.DefaultNotOutgoing", defaultRef, BpmnVocabulary.Describe(node.ElementType, node.Id)));
             return;
         }
         node.DefaultFlow = flow;

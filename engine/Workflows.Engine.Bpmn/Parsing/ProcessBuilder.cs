@@ -28,7 +28,7 @@ internal sealed class ProcessBuilder(ParseContext context)
         var id = XmlValues.Attribute(element, "id");
         if (id is null)
         {
-            context.Error("", "process", "A process has no id; every process needs one.");
+            context.Error("", "process", EngineText.Format("Parse.ProcessNoId"));
         }
         var process = new ProcessModel
         {
@@ -68,7 +68,7 @@ internal sealed class ProcessBuilder(ParseContext context)
         if (XmlValues.Attribute(element, "id") is not { } id)
         {
             var type = element.Name.LocalName;
-            context.Error("", type, $"A {type} in '{scope.Scope.Id}' has no id; every flow node needs one.");
+            context.Error("", type, EngineText.Format("Parse.NodeNoId", type, scope.Scope.Id, BpmnVocabulary.Describe(type)));
             return;
         }
         var node = mapper.Map(element, id);
@@ -95,7 +95,7 @@ internal sealed class ProcessBuilder(ParseContext context)
     {
         if (XmlValues.Attribute(element, "id") is not { } id)
         {
-            context.Error("", "sequenceFlow", $"A sequence flow in '{scope.Scope.Id}' has no id; every sequence flow needs one.");
+            context.Error("", "sequenceFlow", EngineText.Format("Parse.FlowNoId", scope.Scope.Id));
             return;
         }
         var flow = new SequenceFlow

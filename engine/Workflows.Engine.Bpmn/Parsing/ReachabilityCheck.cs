@@ -23,11 +23,11 @@ internal sealed class ReachabilityCheck(ParseContext context)
             var scopeReached = node.Scope is not SubProcess parent || reached.Contains(parent);
             if (reached.Count > 0 && scopeReached && !reached.Contains(node))
             {
-                context.Warning(node.Id, node.ElementType, $"{described} cannot be reached from a start event.");
+                context.Warning(node.Id, node.ElementType, EngineText.Format("Parse.Unreachable", described));
             }
             if (node is not EndEvent && node.Outgoing.Count == 0)
             {
-                context.Warning(node.Id, node.ElementType, $"{described} has no outgoing sequence flow; end the path with an end event.");
+                context.Warning(node.Id, node.ElementType, EngineText.Format("Parse.NoOutgoing", described));
             }
         }
     }

@@ -15,7 +15,7 @@ internal static class SecureXmlLoader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCharacters);
         if (xml.Length > maxCharacters)
         {
-            throw new BpmnFormatException($"The file has {xml.Length} characters, more than the limit of {maxCharacters} characters.");
+            throw new BpmnFormatException(EngineText.Format("Parse.TooLarge", xml.Length, maxCharacters));
         }
         var settings = new XmlReaderSettings
         {
@@ -36,14 +36,13 @@ internal static class SecureXmlLoader
             {
                 var (doctypeLine, doctypePosition) = LineAndPosition(xml, doctype);
                 throw new BpmnFormatException(
-                    $"DTDs and external entities are not allowed in BPMN files (line {doctypeLine}, position {doctypePosition}); " +
-                    "remove the <!DOCTYPE> declaration.",
+                    EngineText.Format("Parse.Dtd", doctypeLine, doctypePosition),
                     doctypeLine, doctypePosition, ex);
             }
             var line = ex.LineNumber > 0 ? ex.LineNumber : (int?)null;
             var position = ex.LinePosition > 0 ? ex.LinePosition : (int?)null;
-            var where = line is null ? "" : $" (line {line}, position {position})";
-            throw new BpmnFormatException($"The file is not well-formed XML{where}: {ex.Message}", line, position, ex);
+            var where = line is null ? "" : EngineText.Format("Parse.Where", line, position);
+            throw new BpmnFormatException(EngineText.Format("Parse.NotXml", where, ex.Message), line, position, ex);
         }
     }
 

@@ -47,7 +47,7 @@ internal sealed class StructuralValidator(ParseContext context)
             var count = seen[id] = seen.GetValueOrDefault(id) + 1;
             if (count == 2)
             {
-                context.Error(id, element.Name.LocalName, $"The id '{id}' is used by more than one element; ids must be unique in a file.");
+                context.Error(id, element.Name.LocalName, EngineText.Format("Parse.DuplicateId", id));
             }
         }
     }
@@ -57,11 +57,11 @@ internal sealed class StructuralValidator(ParseContext context)
         var starts = main.StartEvents.ToList();
         if (starts.Count == 0)
         {
-            context.Error(main.Id, "process", $"Process '{main.Id}' has no start event; add one so instances can start.");
+            context.Error(main.Id, "process", EngineText.Format("Parse.NoStart", main.Id));
         }
         else if (starts.Count(s => s.Trigger is null) > 1)
         {
-            context.Error(main.Id, "process", $"Process '{main.Id}' has several start events without a trigger; keep only one.");
+            context.Error(main.Id, "process", EngineText.Format("Parse.SeveralStarts", main.Id));
         }
     }
 
@@ -72,7 +72,7 @@ internal sealed class StructuralValidator(ParseContext context)
 
         if (node is Activity { MultiInstance: { Collection: null, LoopCardinality: null } })
         {
-            Error($"{described} is multi-instance but has neither a collection nor a loopCardinality; set fz:collection (with fz:elementVariable) or loopCardinality.");
+            Error(EngineText.Format("Parse.MultiInstanceNoCollection", described));
         }
         switch (node)
         {
@@ -80,20 +80,20 @@ internal sealed class StructuralValidator(ParseContext context)
                 CheckSubProcessStart(subProcess);
                 break;
             case CallActivity { CalledElement.Length: 0 }:
-                Error($"{described} has no calledElement; name the key of the definition to start.");
+                Error(EngineText.Format("Parse.NoCalledElement", described));
                 break;
             case ScriptTask script:
                 if (script.Script is null)
                 {
-                    Error($"{described} has no inline script.");
+                    Error(EngineText.Format("Parse.NoScript", described));
                 }
                 if (script.ScriptFormat is { } format && !JavaScriptFormats.Contains(format))
                 {
-                    Error($"{described} has scriptFormat '{format}'; only JavaScript scripts can run.");
+                    Error(EngineText.Format("Parse.ScriptFormat", described, format));
                 }
                 break;
             case ReceiveTask { Message: null }:
-                Error($"{described} names no message; set its messageRef.");
+                Error(EngineText.Format("Parse.ReceiveNoMessage", described));
                 break;
             case ReceiveTask { Message: { } message }:
                 CheckMessage(node, message);
@@ -111,7 +111,7 @@ internal sealed class StructuralValidator(ParseContext context)
         };
         if (trigger is TimerEventDefinition { Expression.Length: 0 })
         {
-            Error($"The timer of {described} has no timeDuration, timeDate or timeCycle.");
+            Error(EngineText.Format("Parse.TimerNoExpression", described));
         }
         // Message boundary events are already reported as unsupported.
         if (trigger is MessageEventDefinition messageTrigger && node is not BoundaryEvent)
@@ -129,9 +129,8 @@ internal sealed class StructuralValidator(ParseContext context)
         }
         var described = BpmnVocabulary.Describe(subProcess.ElementType, subProcess.Id);
         context.Error(subProcess.Id, subProcess.ElementType, starts.Count == 0
-            ? $"{described} has no start event; an embedded sub-process needs exactly one start event without a trigger."
-            : $"{described} has {starts.Count} start event(s), {starts.Count(s => s.Trigger is not null)} with a trigger; " +
-              "an embedded sub-process needs exactly one start event without a trigger.");
+            ? EngineText.Format("Parse.SubProcessNoStart", described)
+            : EngineText.Format("Parse.SubProcessStarts", described, starts.Count, starts.Count(s => s.Trigger is not null)));
     }
 
     private void CheckMessage(FlowNode node, MessageEventDefinition message)
@@ -139,11 +138,11 @@ internal sealed class StructuralValidator(ParseContext context)
         var described = BpmnVocabulary.Describe(node.ElementType, node.Id);
         if (message.MessageRef is null)
         {
-            context.Error(node.Id, node.ElementType, $"{described} names no message; set the messageRef to a bpmn:message.");
+            context.Error(node.Id, node.ElementType, EngineText.Format("Parse.MessageNoRef", described));
         }
         else if (!context.Document.Messages.ContainsKey(message.MessageRef))
         {
-            context.Error(node.Id, node.ElementType, $"{described} refers to message '{message.MessageRef}', which the file does not define.");
+            context.Error(node.Id, node.ElementType, EngineText.Format("Parse.MessageUndefined", described, message.MessageRef));
         }
     }
 
@@ -157,8 +156,7 @@ internal sealed class StructuralValidator(ParseContext context)
         if (unguarded.Count > 0)
         {
             context.Warning(gateway.Id, gateway.ElementType,
-                $"{BpmnVocabulary.Describe(gateway.ElementType, gateway.Id)} has outgoing flows without a condition that are not the default " +
-                $"({string.Join(", ", unguarded)}); give each a condition or make one the default.");
+                EngineText.Format("Parse.GatewayUnguarded", BpmnVocabulary.Describe(gateway.ElementType, gateway.Id), string.Join(", ", unguarded)));
         }
     }
 }

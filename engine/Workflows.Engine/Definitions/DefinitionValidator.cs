@@ -1,4 +1,5 @@
 using Workflows.Engine.Activities;
+using Workflows.Engine.Bpmn;
 using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Scripting;
 using Workflows.Engine.Tasks;
@@ -21,7 +22,7 @@ public sealed class DefinitionValidator(
         {
             if (flow.Condition is { } condition && scripts.CheckSyntax(condition, isExpression: true) is { } error)
             {
-                issues.Add(new(flow.Id, flow.ElementType, $"The condition does not parse: {error}"));
+                issues.Add(new(flow.Id, flow.ElementType, EngineText.Format("Check.Condition", error)));
             }
         }
         foreach (var node in process.NodesById.Values)
@@ -41,17 +42,17 @@ public sealed class DefinitionValidator(
 
         if (task.Due is { } due && !due.Contains("${", StringComparison.Ordinal) && deadlines.Validate(due) is { } dueError)
         {
-            Add($"The due rule '{due}' is not valid: {dueError}");
+            Add(EngineText.Format("Check.Due", due, dueError));
         }
         if (task.Extension("minimum") is { } minimum && !minimum.Contains("${", StringComparison.Ordinal) && deadlines.Validate(minimum) is { } minimumError)
         {
-            Add($"The minimum period '{minimum}' is not valid: {minimumError}");
+            Add(EngineText.Format("Check.Minimum", minimum, minimumError));
         }
         foreach (var key in (task.Extension("guard") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (guards.Find(key) is not { } guard)
             {
-                Add($"No guard '{key}' is installed (installed: {string.Join(", ", guards.Keys.Order())}).");
+                Add(EngineText.Format("Check.NoGuard", key, string.Join(", ", guards.Keys.Order())));
                 continue;
             }
             foreach (var message in guard.Validate(task))
@@ -67,11 +68,11 @@ public sealed class DefinitionValidator(
         ladderErrors.ForEach(e => Add(e));
         if (ladder.Count > 0 && task.Due is null)
         {
-            Add("The reminder ladder counts from the due date: set fz:due.");
+            Add(EngineText.Format("Check.LadderNeedsDue"));
         }
         if (task.Assignee is null && task.CandidateGroups.Count == 0 && task.CandidateUsers.Count == 0)
         {
-            Add("Nobody can take this task: set fz:assignee or fz:candidateGroups.", IssueSeverity.Warning);
+            Add(EngineText.Format("Check.Nobody"), IssueSeverity.Warning);
         }
     }
 
@@ -82,7 +83,7 @@ public sealed class DefinitionValidator(
         if (node is Activity { MultiInstance.CompletionCondition: { } completion }
             && scripts.CheckSyntax(completion, isExpression: true) is { } completionError)
         {
-            Error($"The completion condition does not parse: {completionError}");
+            Error(EngineText.Format("Check.CompletionCondition", completionError));
         }
         switch (node)
         {
@@ -92,7 +93,7 @@ public sealed class DefinitionValidator(
             case ServiceTask { ActivityType: { } type } serviceTask:
                 if (handlers.Find(type) is not { } handler)
                 {
-                    Error($"No activity of type '{type}' is installed (installed: {string.Join(", ", handlers.Types.Order())}).");
+                    Error(EngineText.Format("Check.NoActivity", type, string.Join(", ", handlers.Types.Order())));
                 }
                 else
                 {
@@ -103,7 +104,7 @@ public sealed class DefinitionValidator(
                 }
                 break;
             case ScriptTask { Script: { } script } when scripts.CheckSyntax(script, isExpression: false) is { } scriptError:
-                Error($"The script does not parse: {scriptError}");
+                Error(EngineText.Format("Check.Script", scriptError));
                 break;
         }
         var timer = node switch
@@ -116,7 +117,7 @@ public sealed class DefinitionValidator(
         if (timer is not null && !timer.Expression.Contains("${", StringComparison.Ordinal)
             && timers.Validate(timer.Kind, timer.Expression) is { } timerError)
         {
-            Error($"The timer '{timer.Expression}' is not valid: {timerError}");
+            Error(EngineText.Format("Check.Timer", timer.Expression, timerError));
         }
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Xml.Linq;
+using Workflows.Engine.Bpmn;
 using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Runtime;
 
@@ -46,19 +47,19 @@ public static class TaskForm
                 var name = ((string?)element.Attribute("name"))?.Trim();
                 if (string.IsNullOrEmpty(name) || fields.Any(f => f.Name == name))
                 {
-                    errors?.Add(string.IsNullOrEmpty(name) ? "fz:field needs a name." : $"fz:field '{name}' appears twice.");
+                    errors?.Add(string.IsNullOrEmpty(name) ? EngineText.Format("Form.NoName") : EngineText.Format("Form.Twice", name));
                     continue;
                 }
                 var typeText = ((string?)element.Attribute("type"))?.Replace("-", "", StringComparison.Ordinal) ?? "text";
                 if (!Enum.TryParse<FormFieldType>(typeText, ignoreCase: true, out var type))
                 {
-                    errors?.Add($"fz:field '{name}' has the unknown type '{typeText}'.");
+                    errors?.Add(EngineText.Format("Form.UnknownType", name, typeText));
                     continue;
                 }
                 var options = ParseOptions((string?)element.Attribute("options"));
                 if (type is FormFieldType.Select or FormFieldType.MultiSelect && options.Count == 0)
                 {
-                    errors?.Add($"fz:field '{name}' is a {type} without options.");
+                    errors?.Add(EngineText.Format("Form.NoOptions", name, type));
                 }
                 fields.Add(new FormField(
                     name,

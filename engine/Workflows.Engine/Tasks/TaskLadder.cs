@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Workflows.Engine.Bpmn;
 using Workflows.Engine.Bpmn.Model;
 
 namespace Workflows.Engine.Tasks;
@@ -45,25 +46,25 @@ public static class TaskLadder
             {
                 if (element.Name.NamespaceName != BpmnNamespaces.Fazhi || !Enum.TryParse<LadderAction>(element.Name.LocalName, ignoreCase: true, out var action))
                 {
-                    errors?.Add($"fz:ladder does not know <{element.Name.LocalName}>; use remind, notify or escalate.");
+                    errors?.Add(EngineText.Format("Ladder.Unknown", element.Name.LocalName));
                     continue;
                 }
                 var before = (string?)element.Attribute("before");
                 var after = (string?)element.Attribute("after");
                 if ((before is null) == (after is null))
                 {
-                    errors?.Add($"fz:{element.Name.LocalName} needs exactly one of before=\"nWD\" or after=\"nWD\".");
+                    errors?.Add(EngineText.Format("Ladder.BeforeOrAfter", element.Name.LocalName));
                     continue;
                 }
                 if (!TryParseWorkingDays(before ?? after!, out var days))
                 {
-                    errors?.Add($"fz:{element.Name.LocalName} has '{before ?? after}', which is not a number of working days such as 3WD.");
+                    errors?.Add(EngineText.Format("Ladder.NotWorkingDays", element.Name.LocalName, before ?? after));
                     continue;
                 }
                 var to = (string?)element.Attribute("to");
                 if (action != LadderAction.Remind && string.IsNullOrWhiteSpace(to))
                 {
-                    errors?.Add($"fz:{element.Name.LocalName} needs to=\"...\" naming who is told.");
+                    errors?.Add(EngineText.Format("Ladder.NeedsTo", element.Name.LocalName));
                     continue;
                 }
                 rungs.Add(new LadderRung(action, days, before is not null, string.IsNullOrWhiteSpace(to) ? null : to.Trim()));

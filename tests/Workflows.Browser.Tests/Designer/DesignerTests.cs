@@ -117,7 +117,8 @@ public sealed class DesignerTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         var problems = page.GetByTestId("designer-problems");
         await Expect(problems.Locator("tr[data-element-id=review]")).ToContainTextAsync("审查（review）");
-        await Expect(problems.Locator("tr[data-element-id=review]")).ToContainTextAsync("seven days");
+        // The engine's finding in the designer's language, quoting what was typed.
+        await Expect(problems.Locator("tr[data-element-id=review]")).ToContainTextAsync("办理期限规则“seven days”无效");
         await Expect(page.Locator("[data-testid=designer-canvas] .djs-element.fz-problem[data-element-id=review]")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("designer-version")).ToContainTextAsync("第1版 · 草稿");
         await page.ScreenshotAsync("23-designer-validation");

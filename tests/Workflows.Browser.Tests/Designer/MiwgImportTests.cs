@@ -80,6 +80,7 @@ public sealed class MiwgImportTests(BrowserHost host) : IClassFixture<BrowserHos
         await Expect(page.GetByText("发布被拒绝：请先修正标红的元素。")).ToBeVisibleAsync();
         var rows = page.Locator("[data-testid=designer-problems] tr.fz-problem-error");
         await Expect(rows.First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("designer-problems")).ToContainTextAsync("引擎不支持事件网关");
         Assert.True(await page.Locator("[data-testid=designer-canvas] .djs-element.fz-problem").CountAsync() > 0);
         await page.ScreenshotAsync("26-designer-miwg-refused");
         Assert.Empty(errors);

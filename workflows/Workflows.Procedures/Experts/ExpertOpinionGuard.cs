@@ -24,7 +24,7 @@ public sealed class ExpertOpinionGuard(InstanceFacts facts) : IUserTaskGuard
     {
         if (task.Assignee is null)
         {
-            yield return "A step guarded by expert-opinion is each expert's own task: set fz:assignee, e.g. ${expert} in a multi-instance loop over ${experts}.";
+            yield return ProcedureText.Format("ExpertOpinion.NeedsAssignee");
         }
     }
 

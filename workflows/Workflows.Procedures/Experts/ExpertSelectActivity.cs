@@ -35,12 +35,12 @@ public sealed class ExpertSelectActivity(IScriptEvaluator scripts, ExpertPool po
     {
         if (task.Extension("fields") is null)
         {
-            yield return "The expert-select activity needs fz:fields: the fields of expertise (专业领域), a comma list or ${expertFields}.";
+            yield return ProcedureText.Format("ExpertSelect.NeedsFields");
         }
         if (task.Extension("count") is { } count && !AttributeValues.HasPlaceholder(count)
             && !(int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= MaxCount))
         {
-            yield return $"fz:count '{count}' must be a whole number from 1 to {MaxCount}.";
+            yield return ProcedureText.Format("ExpertSelect.BadCount", count, MaxCount);
         }
         foreach (var problem in new[] { "fields", "count", "exclude" }
                      .SelectMany(a => AttributeValues.CheckSyntax(task.Extension(a), scripts, "fz:" + a)))

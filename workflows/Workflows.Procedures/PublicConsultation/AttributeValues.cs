@@ -81,17 +81,17 @@ public static partial class AttributeValues
             var end = text.IndexOf('}', index + 2);
             if (end < 0)
             {
-                yield return $"{attribute}: '{text}' opens '${{' without closing it.";
+                yield return ProcedureText.Format("Placeholder.Unclosed", attribute, text);
                 yield break;
             }
             var expression = text[(index + 2)..end].Trim();
             if (expression.Length == 0)
             {
-                yield return $"{attribute}: '{text}' has an empty '${{}}'.";
+                yield return ProcedureText.Format("Placeholder.Empty", attribute, text);
             }
             else if (!VariablePath().IsMatch(expression) && scripts.CheckSyntax(expression, isExpression: true) is { } error)
             {
-                yield return $"{attribute}: the expression '{expression}' does not parse: {error}";
+                yield return ProcedureText.Format("Placeholder.DoesNotParse", attribute, expression, error);
             }
             index = end + 1;
         }

@@ -21,7 +21,7 @@ public sealed class ConsultationFeedbackGuard(ConsultationBook book) : IUserTask
     {
         if (task.Extension("minimum") is null)
         {
-            yield return "A step guarded by consultation-feedback must carry the comment period as its minimum period (不少于), e.g. fz:minimum=\"30D\" or fz:minimum=\"${commentPeriod}\", the same as fz:period on consultation-open.";
+            yield return ProcedureText.Format("ConsultationFeedback.NeedsMinimum");
         }
     }
 

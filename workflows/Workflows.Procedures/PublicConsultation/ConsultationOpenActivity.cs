@@ -44,16 +44,16 @@ public sealed class ConsultationOpenActivity(
         var title = task.Extension("title");
         if (title is null)
         {
-            yield return "The consultation-open activity needs fz:title: the title the public sees (${...} allowed).";
+            yield return ProcedureText.Format("ConsultationOpen.NeedsTitle");
         }
         var period = task.Extension("period");
         if (period is null)
         {
-            yield return "The consultation-open activity needs fz:period: the comment period as a legal period, e.g. 30D (calendar days) or 7WD (working days), or ${commentPeriod}.";
+            yield return ProcedureText.Format("ConsultationOpen.NeedsPeriod");
         }
         else if (!AttributeValues.HasPlaceholder(period) && !LegalPeriod.TryParse(period, PeriodKind.Minimum, out _))
         {
-            yield return $"fz:period '{period}' is not a legal period: use e.g. 30D (calendar days) or 7WD (working days).";
+            yield return ProcedureText.Format("ConsultationOpen.BadPeriod", period);
         }
         foreach (var problem in new[] { ("fz:title", title), ("fz:period", period), ("fz:subject", task.Extension("subject")) }
                      .SelectMany(a => AttributeValues.CheckSyntax(a.Item2, scripts, a.Item1)))

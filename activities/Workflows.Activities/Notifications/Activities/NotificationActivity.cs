@@ -34,7 +34,7 @@ public abstract class NotificationActivity(IScriptEvaluator scripts) : IActivity
     {
         if (task.Extension("recipients") is not { } recipients)
         {
-            yield return $"The {Type} activity needs fz:recipients: user names, roles, unit:role or unit:* codes, comma-separated (${{expression}} allowed).";
+            yield return ActivityText.Format("Notify.NeedsRecipients", Type);
         }
         else
         {
@@ -45,7 +45,7 @@ public abstract class NotificationActivity(IScriptEvaluator scripts) : IActivity
         }
         if (Title(task) is null)
         {
-            yield return $"The {Type} activity needs {TitleAttribute}: the notification's title (${{variable}} placeholders allowed).";
+            yield return ActivityText.Format("Notify.NeedsTitle", Type, TitleAttribute);
         }
         foreach (var (name, text) in new[] { ("title", Title(task)), ("body", task.Extension("body")), ("link", task.Extension("link")) })
         {
@@ -58,24 +58,24 @@ public abstract class NotificationActivity(IScriptEvaluator scripts) : IActivity
             {
                 if (scripts.CheckSyntax(expression, isExpression: true) is { } error)
                 {
-                    yield return $"fz:{name}: the expression '${{{expression}}}' does not parse: {error}";
+                    yield return ActivityText.Format("Notify.ExpressionDoesNotParse", "fz:" + name, "${" + expression + "}", error);
                 }
             }
             if (problem is not null)
             {
-                yield return $"fz:{name}: {problem}";
+                yield return ActivityText.Format("Notify.AttributeProblem", "fz:" + name, problem);
             }
         }
         if (task.Extension("kind") is { } kind && !NotificationNames.TryParseKind(kind, out _))
         {
-            yield return $"fz:kind '{kind}' is not a notification kind (use one of: {string.Join(", ", Enum.GetValues<NotificationKind>().Select(NotificationNames.Of))}).";
+            yield return ActivityText.Format("Notify.UnknownKind", kind, string.Join(", ", Enum.GetValues<NotificationKind>().Select(NotificationNames.Of)));
         }
         if (ReadsChannels && task.Extension("channels") is { } channels)
         {
             var parsed = NotificationNames.ParseChannels(channels.Split(','), out var unknown);
             if (unknown is not null || parsed == NotificationChannels.None)
             {
-                yield return $"fz:channels '{channels}' is not valid: use inapp, email or both, comma-separated.";
+                yield return ActivityText.Format("Notify.BadChannels", channels);
             }
         }
     }

@@ -51,7 +51,7 @@ internal static class RecipientList
             {
                 if (scripts.CheckSyntax(expression, isExpression: true) is { } error)
                 {
-                    yield return $"fz:recipients: the expression '{part}' does not parse: {error}";
+                    yield return ActivityText.Format("Notify.ExpressionDoesNotParse", "fz:recipients", part, error);
                 }
                 continue;
             }
@@ -66,7 +66,7 @@ internal static class RecipientList
             }
             if (problem is not null)
             {
-                yield return $"fz:recipients: {problem}";
+                yield return ActivityText.Format("Notify.AttributeProblem", "fz:recipients", problem);
             }
         }
     }
