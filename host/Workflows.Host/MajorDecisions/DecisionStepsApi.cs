@@ -104,15 +104,30 @@ public static class DecisionStepsApi
     internal static async Task<Results<Ok<DecisionDetailResponse>, ProblemHttpResult>> RequestEvaluationAsync(
         Guid id, JsonObject body, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken)
     {
+        if (!await AskForEvaluationAsync(id, body, user.ToActor(), services, cancellationToken))
+        {
+            return DecisionsApi.NotFound(id);
+        }
+        return await DetailAfterAsync(id, services, cancellationToken);
+    }
+
+    /// <summary>
+    /// The decision body (or a supervisor, or an admin) asks for the post-evaluation now (art. 36): the same
+    /// command for the API and the case page.
+    /// </summary>
+    /// <returns>False when there is no such decision.</returns>
+    /// <exception cref="WorkflowForbiddenException">The caller is neither the decision body nor a supervisor or admin.</exception>
+    /// <exception cref="WorkflowValidationException">The reason is missing; the error names <c>reason</c>.</exception>
+    /// <exception cref="WorkflowConflictException">The decision is not waiting for its post-evaluation.</exception>
+    internal static async Task<bool> AskForEvaluationAsync(Guid id, JsonObject body, WorkflowActor actor, IServiceProvider services, CancellationToken cancellationToken)
+    {
         var register = services.GetRequiredService<DecisionRegister>();
         var queries = services.GetRequiredService<IWorkflowQueries>();
         if (await register.FindAsync(id, cancellationToken) is not { } decision)
         {
-            return DecisionsApi.NotFound(id);
+            return false;
         }
-        var actor = user.ToActor();
-        if (!actor.IsInRole(Roles.Admin) && !actor.IsInRole(Roles.Supervisor)
-            && !string.Equals(actor.UnitCode, decision.DecisionBody, StringComparison.OrdinalIgnoreCase))
+        if (!MayRequestEvaluation(actor, decision.DecisionBody))
         {
             throw new WorkflowForbiddenException("决策后评估由决策机关（或督办人员）提出。");
         }
@@ -129,8 +144,13 @@ public static class DecisionStepsApi
         var request = new JsonObject { ["reason"] = (string?)body["reason"], ["requestedBy"] = actor.UserName, ["unit"] = actor.UnitCode };
         await services.GetRequiredService<IWorkflowRuntime>().CorrelateMessageAsync(
             new CorrelateMessage(DecisionSteps.EvaluateMessage, null, id, new JsonObject { ["evaluationRequest"] = request }), actor, cancellationToken);
-        return await DetailAfterAsync(id, services, cancellationToken);
+        return true;
     }
+
+    /// <summary>Who may ask for a post-evaluation before its configured period: the decision body, a supervisor or an admin.</summary>
+    internal static bool MayRequestEvaluation(WorkflowActor actor, string? decisionBody) =>
+        actor.IsInRole(Roles.Admin) || actor.IsInRole(Roles.Supervisor)
+        || string.Equals(actor.UnitCode, decisionBody, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Finds the caller's open task at the step and completes it; 409 naming where the decision stands when the step is not open.</summary>
     private static async Task<Results<Ok<DecisionDetailResponse>, ProblemHttpResult>> CompleteAsync(

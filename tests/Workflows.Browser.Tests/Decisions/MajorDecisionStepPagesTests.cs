@@ -227,6 +227,40 @@ public sealed class MajorDecisionStepPagesTests(SimulatedClockBrowserHost host) 
         await owner.ScreenshotAsync("89-decision-archived");
     }
 
+    [Fact]
+    public async Task DecisionBody_AsksForThePostEvaluationFromTheCasePage_AndItsStepOpens()
+    {
+        const string title = "城区道路临时占用收费调整";
+        var id = await _setup.UpToLegalityReviewAsync(title);
+        await _setup.PublishAsync(id);
+        var casePath = $"/instances/{id}";
+
+        // The executing unit sees the case but may not ask for the evaluation: that is the decision body's (art. 36).
+        var owner = await host.NewPageAsync();
+        await owner.SignInAsync("owner");
+        await owner.OpenAsync(casePath);
+        await Expect(owner.GetByTestId("case-diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(owner.GetByTestId("evaluation-request")).ToHaveCountAsync(0);
+
+        var leader = await host.NewPageAsync();
+        await leader.SignInAsync("leader");
+        await leader.OpenAsync(casePath);
+        var card = leader.GetByTestId("evaluation-request");
+        await Expect(card).ToBeVisibleAsync();
+        await card.GetByTestId("evaluation-request-submit").ClickAsync();
+        await Expect(card).ToContainTextAsync("请填写「提出评估的理由」");
+        await leader.GetByLabel("提出评估的理由").FillAsync("群众反映收费标准偏高，提前启动评估。");
+        await leader.ScreenshotAsync("90-evaluation-requested");
+        await card.GetByTestId("evaluation-request-submit").ClickAsync();
+        await Expect(leader.GetByTestId("evaluation-request")).ToHaveCountAsync(0);
+        await Expect(Shape(leader, "post-evaluation")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
+
+        // The legal affairs office now has the post-evaluation in its inbox, without waiting for the period.
+        var legal = await host.NewPageAsync();
+        await legal.SignInAsync("reviewer");
+        await OpenStepAsync(legal, "决策后评估", "post-evaluation-record", title);
+    }
+
     /// <summary>The legal affairs office's opinion on its page: the opinion, its reasons and changes, the signed document, and the early-close reason.</summary>
     private static async Task GiveOpinionAsync(IPage legal, string title, string opinion, string reasons, string? changes = null)
     {

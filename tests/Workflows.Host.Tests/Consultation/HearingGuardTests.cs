@@ -62,6 +62,27 @@ public sealed class HearingGuardTests(ParticipationHostFactory host) : IClassFix
         Assert.Equal(["variables.hearingDate", "documents.hearing-record"], Problem.Targets(future));
     }
 
+    [Fact]
+    public async Task Hearing_Returns400NamingTheDocument_WhenTheNamedRecordIsNotOneOfTheCasesHearingRecords()
+    {
+        var (owner, instanceId, taskId) = await StartHearingAsync();
+        var record = await UploadAsync(host, instanceId, "hearing-record", "听证笔录.pdf", Pdf("听证笔录（签字）"));
+        var notice = await UploadAsync(host, instanceId, "material", "听证公告.pdf", Pdf("听证公告"));
+        var (_, otherInstance, _) = await StartHearingAsync();
+        var elsewhere = await UploadAsync(host, otherInstance, "hearing-record", "另案听证笔录.pdf", Pdf("另案笔录"));
+
+        foreach (var wrong in new[] { notice.Id.ToString(), elsewhere.Id.ToString(), "笔录" })
+        {
+            var problem = await Problem.AssertAsync(await CompleteAsync(owner, taskId, Hearing("2026-01-20", "2026-01-13", wrong)), HttpStatusCode.BadRequest);
+            Assert.Equal(["variables.hearingRecordDocumentId"], Problem.Targets(problem));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(owner, taskId, Hearing("2026-01-20", "2026-01-13", record.Id.ToString()))).StatusCode);
+    }
+
+    private static object Hearing(string hearingDate, string noticePublishedOn, string hearingRecordDocumentId) =>
+        new { variables = new { hearingDate, noticePublishedOn, hearingParticipants = Participants, hearingRecordDocumentId } };
+
     private static object Hearing(string hearingDate, string noticePublishedOn) =>
         new { variables = new { hearingDate, noticePublishedOn, hearingParticipants = Participants } };
 

@@ -15,7 +15,9 @@ namespace Workflows.Procedures.Hearings;
 /// must be given, the notice at least <see cref="NoticeDays"/> calendar days before the hearing; the
 /// participant list (<c>hearingParticipants</c>) must name someone; and the hearing record signed by
 /// the participants must be attached to the case as a document of kind <c>hearing-record</c>, uploaded
-/// no earlier than the hearing day (a record cannot precede what it records), which must have come.
+/// no earlier than the hearing day (a record cannot precede what it records), which must have come. When the
+/// step names the signed record it rests on (<c>hearingRecordDocumentId</c>, as the task page does), that must
+/// be one of the case's hearing records.
 /// </summary>
 /// <remarks>The document store comes from the completion's services: taking it in the constructor would be circular (it journals through the runtime that holds the guards).</remarks>
 public sealed class HearingRecordGuard(TaskDeadlines deadlines, TimeProvider clock) : IUserTaskGuard
@@ -60,6 +62,15 @@ public sealed class HearingRecordGuard(TaskDeadlines deadlines, TimeProvider clo
         else if (hearing is { } recordedDay && !records.Any(d => deadlines.Clock.DateOf(d.UploadedAt) >= recordedDay))
         {
             errors.Add(new("documents.hearing-record", $"已上传的听证笔录早于听证会日期 {recordedDay:yyyy-MM-dd}，请上传听证会形成的签字笔录。"));
+        }
+        if (context.Variables["hearingRecordDocumentId"] is { } chosen)
+        {
+            // A record that names its signed document must name one of this case's hearing records.
+            var id = chosen is JsonValue v && v.GetValueKind() == JsonValueKind.String && Guid.TryParse(v.GetValue<string>(), out var parsed) ? parsed : (Guid?)null;
+            if (id is null || !records.Any(d => d.Id == id))
+            {
+                errors.Add(new("variables.hearingRecordDocumentId", $"所选文件不是本案件的听证笔录（文件类别 {RecordDocumentKind}），请选择已上传的签字笔录。"));
+            }
         }
         return errors;
     }

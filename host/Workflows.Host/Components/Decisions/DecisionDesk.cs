@@ -6,6 +6,7 @@ using Workflows.Activities.Documents;
 using Workflows.Engine.Runtime;
 using Workflows.Host.Accounts;
 using Workflows.Host.Components.Shared;
+using Workflows.Host.MajorDecisions;
 using Workflows.Procedures.MajorDecisions;
 using Workflows.Procedures.MajorDecisions.Catalogue;
 using Workflows.Procedures.MajorDecisions.Records;
@@ -48,6 +49,19 @@ public sealed class DecisionDesk(ScopedReads reads, IOptions<MajorDecisionOption
         reads.RunAsync<IReadOnlyList<UnitChoice>>(async services =>
             [.. await services.GetRequiredService<AccountsDbContext>().Units.AsNoTracking()
                 .OrderBy(u => u.Code).Select(u => new UnitChoice(u.Code, u.Name)).ToListAsync(cancellationToken)]);
+
+    /// <summary>Whether <paramref name="actor"/> may ask for the decision's post-evaluation now: its decision body, a supervisor or an admin.</summary>
+    public Task<bool> MayRequestEvaluationAsync(Guid id, WorkflowActor actor, CancellationToken cancellationToken) =>
+        reads.RunAsync(async services => await services.GetRequiredService<DecisionRegister>().FindAsync(id, cancellationToken) is { } decision
+            && DecisionStepsApi.MayRequestEvaluation(actor, decision.DecisionBody));
+
+    /// <summary>Asks for the post-evaluation now (art. 36), exactly as <c>POST /api/decisions/{id}/evaluation-requests</c> does.</summary>
+    /// <exception cref="WorkflowValidationException">No reason; the error names <c>reason</c>.</exception>
+    /// <exception cref="WorkflowException">Not the caller's to ask, or the decision is not waiting for its evaluation.</exception>
+    public Task RequestEvaluationAsync(Guid id, string? reason, WorkflowActor actor, CancellationToken cancellationToken) =>
+        reads.RunAsync(async services => await DecisionStepsApi.AskForEvaluationAsync(id, new JsonObject { ["reason"] = reason?.Trim() }, actor, services, cancellationToken)
+            ? true
+            : throw new WorkflowNotFoundException($"没有编号为 {id} 的重大行政决策。"));
 
     /// <returns>The new decision's id, which is its case's (instance's) id.</returns>
     /// <exception cref="WorkflowValidationException">A field is missing or wrong; each error names it.</exception>
