@@ -175,7 +175,8 @@ public sealed class DecisionSetup(SimulatedClockBrowserHost host)
         var variables = (await admin.GetFromJsonAsync<JsonElement>($"/api/instances/{id}")).GetProperty("variables");
         var consultationId = Guid.Parse(variables.GetProperty("consultationId").GetString()!);
         using var visitor = host.CreateClient();
-        for (var attempt = 0; attempt < 100; attempt++)
+        // Up to a minute: on a loaded CI machine Hangfire's outbox run can lag well behind the step.
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             if ((await visitor.GetAsync($"/api/public/consultations/{consultationId}")).IsSuccessStatusCode)
             {
