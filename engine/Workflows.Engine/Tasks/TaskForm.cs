@@ -16,6 +16,9 @@ public enum FormFieldType
     Boolean,
     Select,
     MultiSelect,
+
+    /// <summary>A web address where something was published: absolute, http or https only (never <c>javascript:</c>).</summary>
+    Url,
 }
 
 public sealed record FormOption(string Value, string Label);
@@ -114,6 +117,9 @@ public static class TaskForm
             case FormFieldType.MultiSelect:
                 return value is JsonArray items && items.All(i => i?.GetValueKind() == JsonValueKind.String && field.Options.Any(o => o.Value == (string)i!))
                     ? null : "含有不可选的值。";
+            case FormFieldType.Url:
+                return kind == JsonValueKind.String && IsWebAddress(((string)value!).Trim()) && ((string)value!).Length <= (field.MaxLength ?? MaxUrlLength)
+                    ? null : "须为 http:// 或 https:// 开头的完整网址。";
             default:
                 if (kind != JsonValueKind.String)
                 {
@@ -122,6 +128,11 @@ public static class TaskForm
                 return field.MaxLength is { } max && ((string)value!).Length > max ? $"不能超过{max}字。" : null;
         }
     }
+
+    private const int MaxUrlLength = 2000;
+
+    private static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps) && address.Host.Length > 0;
 
     private static List<FormOption> ParseOptions(string? text) =>
         string.IsNullOrWhiteSpace(text)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Workflows.Activities.Documents;
+using Workflows.Host.Components.AnnualReport;
 using Workflows.Host.Components.Decisions;
 
 namespace Workflows.Host.Components.Tasks;
@@ -17,6 +18,9 @@ public abstract class StepRecordForm : ComponentBase
 
     /// <summary>The case's documents, so a record can name the one it rests on (uploaded on the same page).</summary>
     [Parameter] public IReadOnlyList<StoredDocument> Documents { get; set; } = [];
+
+    /// <summary>The task, for a record that shows what its case already holds (e.g. the generated annual report draft).</summary>
+    [Parameter] public TaskDetail? Detail { get; set; }
 
     /// <summary>The completion variable the record goes into.</summary>
     public abstract string Variable { get; }
@@ -71,12 +75,18 @@ public static class StepRecordForms
         (UnlawfulDispositionRecord.GuardKey, typeof(UnlawfulDispositionRecord)),
         (PartyReportRecord.GuardKey, typeof(PartyReportRecord)),
         (PublicationRecord.GuardKey, typeof(PublicationRecord)),
+        (AnnualReportDraftingRecord.GuardKey, typeof(AnnualReportDraftingRecord)),
+        (AnnualReportReviewRecord.GuardKey, typeof(AnnualReportReviewRecord)),
+        (AnnualReportApprovalRecord.GuardKey, typeof(AnnualReportApprovalRecord)),
+        (AnnualReportSubmissionRecord.GuardKey, typeof(AnnualReportSubmissionRecord)),
+        (AnnualReportPublicationRecord.GuardKey, typeof(AnnualReportPublicationRecord)),
     ];
 
     /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
     private static readonly Dictionary<string, string> DocumentKinds = new(StringComparer.Ordinal)
     {
         [LegalityOpinionRecord.GuardKey] = LegalityOpinionRecord.DocumentKind,
+        [AnnualReportDraftingRecord.GuardKey] = Workflows.Procedures.AnnualReport.AnnualReportSteps.DraftKind,
     };
 
     public static Type? For(TaskDetail detail) =>
