@@ -50,6 +50,14 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
         await OpenStepAsync(legal, "legal", "法制机构审核", "annual-report-review-record");
         await legal.GetByTestId("outcome-approve").ClickAsync();
         await Expect(legal.GetByText("请填写「审核意见」。")).ToBeVisibleAsync();
+        await legal.GetByLabel("审核意见", new() { Exact = true }).FillAsync("请补充行政复议案件情况。");
+        await CompleteAsync(legal, "return");
+
+        // Returned: drafting again, with the same draft in the case file; then the office approves.
+        await OpenStepAsync(reviewer, "reviewer", DraftingStep, "annual-report-drafting-record");
+        await Expect(reviewer.GetByTestId("annual-report-draft-link")).ToBeVisibleAsync();
+        await CompleteAsync(reviewer, "submit");
+        await OpenStepAsync(legal, "legal", "法制机构审核", "annual-report-review-record");
         await legal.GetByLabel("审核意见", new() { Exact = true }).FillAsync("数据与登记簿一致，同意报送。");
         await CompleteAsync(legal, "approve");
 
@@ -117,6 +125,17 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
         await owner.GetByLabel("目录公布网址", new() { Exact = true }).FillAsync("https://www.liujiang.gov.cn/fgwj/2025ml.html");
         await owner.GetByTestId("outcome-complete").ClickAsync();
         await owner.WaitForURLAsync(new Regex("/tasks$"));
+
+        // In 已办 the closed duty shows what was recorded, the address as a link.
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync();
+        await owner.GetByRole(AriaRole.Link, new() { Name = "公布上一年度规范性文件目录" }).ClickAsync();
+        var result = owner.GetByTestId("task-result");
+        await Expect(result).ToContainTextAsync("公布日期2026-01-05");
+        await Expect(result).ToContainTextAsync("上一年度制定的规范性文件件数6");
+        await Expect(result.GetByRole(AriaRole.Link, new() { Name = "https://www.liujiang.gov.cn/fgwj/2025ml.html" }))
+            .ToHaveAttributeAsync("href", "https://www.liujiang.gov.cn/fgwj/2025ml.html");
+        await Expect(result).Not.ToContainTextAsync("继续有效目录网址");
+        await owner.ScreenshotAsync("ar-05-catalogue-done");
 
         using var admin = await host.ApiClientAsync("admin");
         var done = (await admin.GetFromJsonAsync<JsonElement>("/api/tasks?status=Completed")).EnumerateArray()
