@@ -145,6 +145,33 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
             (variables.GetProperty("publishedOn").GetString(), variables.GetProperty("catalogueUrl").GetString(), variables.GetProperty("documentCount").GetDecimal()));
     }
 
+    /// <summary>
+    /// The duties' forms are the admin's to adapt: the designer shows the url type, and changing one
+    /// field's label keeps what the editor does not show (each field's help and maximum length).
+    /// </summary>
+    [Fact]
+    public async Task Designer_EditsADutysForm_WithoutDroppingWhatItDoesNotShow()
+    {
+        var page = await host.NewPageAsync();
+        var errors = ConsoleErrors.Watch(page);
+        await page.SignInAsync("admin", "/designer/duty-department-annual-report");
+        await Expect(page.GetByTestId("designer-canvas")).ToHaveAttributeAsync("data-state", "ready");
+        await page.EvaluateAsync("() => window.fazhiModeler.get('selection').select(window.fazhiModeler.get('elementRegistry').get('publish-report'))");
+        var form = page.GetByTestId("fz-form");
+        await Expect(form.GetByLabel("变量名")).ToHaveCountAsync(3);
+        await Expect(form.GetByLabel("变量名").Nth(2)).ToHaveValueAsync("reportUrl");
+        await Expect(form.GetByLabel("类型").Nth(2)).ToContainTextAsync("网址");
+
+        await form.GetByLabel("显示名称").Nth(2).FillAsync("年度报告公开网址");
+        await form.GetByLabel("显示名称").Nth(2).PressAsync("Tab");
+        await page.ScreenshotAsync("ar-06-designer-duty-form");
+
+        var xml = await page.EvaluateAsync<string>("async () => (await window.fazhiModeler.saveXML()).xml");
+        Assert.Contains("""<fz:field name="reportUrl" label="年度报告公开网址" type="url" required="true" />""", xml, StringComparison.Ordinal);
+        Assert.Contains("""<fz:field name="channel" label="公开渠道" type="text" required="true" maxLength="200" help="如：部门网站、政府门户网站" />""", xml, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
     /// <summary>From 待办, opens <paramref name="step"/>, checks its record section is there and claims it.</summary>
     private static async Task OpenStepAsync(IPage page, string userName, string step, string recordTestId)
     {

@@ -127,4 +127,9 @@ public sealed class FormFieldModel
     public string Type { get; set; } = "text";
     public bool Required { get; set; }
     public string Options { get; set; } = "";
+
+    /// <summary>Kept as the file has them, so changing another field in the designer does not drop them.</summary>
+    public string MaxLength { get; set; } = "";
+
+    public string Help { get; set; } = "";
 }
