@@ -24,7 +24,8 @@ public enum FormFieldType
 public sealed record FormOption(string Value, string Label);
 
 /// <summary>One field of a step's form; its value is submitted as the variable <see cref="Name"/>.</summary>
-public sealed record FormField(string Name, string Label, FormFieldType Type, bool Required, IReadOnlyList<FormOption> Options, int? MaxLength, string? Help);
+/// <param name="NotAfterToday">A date field with <c>max="today"</c>: what has been done (held, published) cannot be dated in the future.</param>
+public sealed record FormField(string Name, string Label, FormFieldType Type, bool Required, IReadOnlyList<FormOption> Options, int? MaxLength, string? Help, bool NotAfterToday = false);
 
 /// <summary>
 /// The fields a user task asks for, modelled in the BPMN so admins can change them in the designer:
@@ -59,6 +60,11 @@ public static class TaskForm
                     continue;
                 }
                 var options = ParseOptions((string?)element.Attribute("options"));
+                var max = ((string?)element.Attribute("max"))?.Trim();
+                if (max is not null && (type != FormFieldType.Date || max != "today"))
+                {
+                    errors?.Add($"fz:field '{name}' has max=\"{max}\": only a date field takes one, and only max=\"today\".");
+                }
                 if (type is FormFieldType.Select or FormFieldType.MultiSelect && options.Count == 0)
                 {
                     errors?.Add($"fz:field '{name}' is a {type} without options.");
@@ -70,14 +76,16 @@ public static class TaskForm
                     string.Equals((string?)element.Attribute("required"), "true", StringComparison.OrdinalIgnoreCase),
                     options,
                     int.TryParse((string?)element.Attribute("maxLength"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? max : null,
-                    (string?)element.Attribute("help")));
+                    (string?)element.Attribute("help"),
+                    type == FormFieldType.Date && max == "today"));
             }
         }
         return fields;
     }
 
     /// <summary>Checks a completion's variables; each error targets <c>variables.&lt;name&gt;</c>.</summary>
-    public static IReadOnlyList<ValidationError> Check(IReadOnlyList<FormField> fields, JsonObject? submitted)
+    /// <param name="today">The day in the engine's time zone, for <c>max="today"</c>; null skips that check.</param>
+    public static IReadOnlyList<ValidationError> Check(IReadOnlyList<FormField> fields, JsonObject? submitted, DateOnly? today = null)
     {
         var errors = new List<ValidationError>();
         foreach (var field in fields)
@@ -95,6 +103,10 @@ public static class TaskForm
             if (Problem(field, value) is { } problem)
             {
                 errors.Add(new ValidationError(target, $"「{field.Label}」{problem}"));
+            }
+            else if (field.NotAfterToday && today is { } day && DateOnly.ParseExact((string)value!, "yyyy-MM-dd", CultureInfo.InvariantCulture) > day)
+            {
+                errors.Add(new ValidationError(target, $"「{field.Label}」不能晚于今天（{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）。"));
             }
         }
         return errors;
