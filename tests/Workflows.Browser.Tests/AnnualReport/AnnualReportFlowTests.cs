@@ -32,8 +32,8 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
         await Expect(reviewer.GetByTestId("annual-report-figures")).ToContainTextAsync("2025年度统计数据");
         await Expect(reviewer.GetByTestId("annual-report-figures")).ToContainTextAsync("重大行政决策");
         var download = await reviewer.RunAndWaitForDownloadAsync(() => link.ClickAsync());
-        var path = await download.PathAsync();
-        Assert.Equal("柳江县人民政府关于2025年度法治政府建设情况的报告", FirstParagraph(await File.ReadAllBytesAsync(path!)));
+        var draft = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("柳江县人民政府关于2025年度法治政府建设情况的报告", FirstParagraph(draft));
         await reviewer.ScreenshotAsync("ar-01-drafting");
 
         // 重新生成 counts again: the new drafting step waits for its draft, and 刷新 shows it once written.
@@ -41,6 +41,16 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
         await reviewer.WaitForURLAsync(new Regex("/tasks$"));
         await OpenStepAsync(reviewer, "reviewer", DraftingStep, "annual-report-drafting-record");
         await WaitForDraftAsync(reviewer);
+
+        // The drafter's revision, uploaded on the same page (offered as 年度报告稿), becomes the current draft.
+        await reviewer.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "2025年度法治政府建设情况报告（修改稿）.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = draft,
+        });
+        await Expect(reviewer.GetByTestId("annual-report-draft-link")).ToHaveTextAsync("2025年度法治政府建设情况报告（修改稿）.docx");
+        await Expect(reviewer.GetByTestId("annual-report-draft")).ToContainTextAsync("上传的修改稿");
         await reviewer.GetByLabel("办理意见").FillAsync("已补充年度数据，送法制机构审核。");
         await CompleteAsync(reviewer, "submit");
 
