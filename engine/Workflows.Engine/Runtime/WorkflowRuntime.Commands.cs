@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Activities;
 using Workflows.Engine.Bpmn.Model;
+using Workflows.Engine.Calendar;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
 using Workflows.Engine.Runtime.Execution;
@@ -68,7 +69,7 @@ internal sealed partial class WorkflowRuntime
             }
             if (task.Kind == HumanTaskKind.Step)
             {
-                var formErrors = TaskForm.Check(TaskForm.Read(userTask), completion.Variables);
+                var formErrors = TaskForm.Check(TaskForm.Read(userTask), completion.Variables, new CalendarClock(clock, options.Value.TimeZone).Today());
                 if (formErrors.Count > 0)
                 {
                     throw new WorkflowValidationException(string.Join(" ", formErrors.Select(e => e.Message)), formErrors);

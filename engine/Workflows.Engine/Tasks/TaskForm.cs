@@ -17,12 +17,16 @@ public enum FormFieldType
     Boolean,
     Select,
     MultiSelect,
+
+    /// <summary>A web address where something was published: absolute, http or https only (never <c>javascript:</c>).</summary>
+    Url,
 }
 
 public sealed record FormOption(string Value, string Label);
 
 /// <summary>One field of a step's form; its value is submitted as the variable <see cref="Name"/>.</summary>
-public sealed record FormField(string Name, string Label, FormFieldType Type, bool Required, IReadOnlyList<FormOption> Options, int? MaxLength, string? Help);
+/// <param name="NotAfterToday">A date field with <c>max="today"</c>: what has been done (held, published) cannot be dated in the future.</param>
+public sealed record FormField(string Name, string Label, FormFieldType Type, bool Required, IReadOnlyList<FormOption> Options, int? MaxLength, string? Help, bool NotAfterToday = false);
 
 /// <summary>
 /// The fields a user task asks for, modelled in the BPMN so admins can change them in the designer:
@@ -57,6 +61,11 @@ public static class TaskForm
                     continue;
                 }
                 var options = ParseOptions((string?)element.Attribute("options"));
+                var max = ((string?)element.Attribute("max"))?.Trim();
+                if (max is not null && (type != FormFieldType.Date || max != "today"))
+                {
+                    errors?.Add($"fz:field '{name}' has max=\"{max}\": only a date field takes one, and only max=\"today\".");
+                }
                 if (type is FormFieldType.Select or FormFieldType.MultiSelect && options.Count == 0)
                 {
                     errors?.Add(EngineText.Format("Form.NoOptions", name, type));
@@ -68,14 +77,16 @@ public static class TaskForm
                     string.Equals((string?)element.Attribute("required"), "true", StringComparison.OrdinalIgnoreCase),
                     options,
                     int.TryParse((string?)element.Attribute("maxLength"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? max : null,
-                    (string?)element.Attribute("help")));
+                    (string?)element.Attribute("help"),
+                    type == FormFieldType.Date && max == "today"));
             }
         }
         return fields;
     }
 
     /// <summary>Checks a completion's variables; each error targets <c>variables.&lt;name&gt;</c>.</summary>
-    public static IReadOnlyList<ValidationError> Check(IReadOnlyList<FormField> fields, JsonObject? submitted)
+    /// <param name="today">The day in the engine's time zone, for <c>max="today"</c>; null skips that check.</param>
+    public static IReadOnlyList<ValidationError> Check(IReadOnlyList<FormField> fields, JsonObject? submitted, DateOnly? today = null)
     {
         var errors = new List<ValidationError>();
         foreach (var field in fields)
@@ -93,6 +104,10 @@ public static class TaskForm
             if (Problem(field, value) is { } problem)
             {
                 errors.Add(new ValidationError(target, $"「{field.Label}」{problem}"));
+            }
+            else if (field.NotAfterToday && today is { } day && DateOnly.ParseExact((string)value!, "yyyy-MM-dd", CultureInfo.InvariantCulture) > day)
+            {
+                errors.Add(new ValidationError(target, $"「{field.Label}」不能晚于今天（{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）。"));
             }
         }
         return errors;
@@ -115,6 +130,9 @@ public static class TaskForm
             case FormFieldType.MultiSelect:
                 return value is JsonArray items && items.All(i => i?.GetValueKind() == JsonValueKind.String && field.Options.Any(o => o.Value == (string)i!))
                     ? null : "含有不可选的值。";
+            case FormFieldType.Url:
+                return kind == JsonValueKind.String && IsWebAddress(((string)value!).Trim()) && ((string)value!).Length <= (field.MaxLength ?? MaxUrlLength)
+                    ? null : "须为 http:// 或 https:// 开头的完整网址。";
             default:
                 if (kind != JsonValueKind.String)
                 {
@@ -123,6 +141,11 @@ public static class TaskForm
                 return field.MaxLength is { } max && ((string)value!).Length > max ? $"不能超过{max}字。" : null;
         }
     }
+
+    private const int MaxUrlLength = 2000;
+
+    private static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps) && address.Host.Length > 0;
 
     private static List<FormOption> ParseOptions(string? text) =>
         string.IsNullOrWhiteSpace(text)

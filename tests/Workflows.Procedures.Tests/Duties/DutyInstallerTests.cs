@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Engine.Definitions;
@@ -99,6 +101,48 @@ public sealed class DutyInstallerTests
         Assert.Contains("""<fz:escalate after="1WD" to="{unit}:supervisor" />""", xml, StringComparison.Ordinal);
         Assert.Contains(host.Logs.Warnings, w => w.Message.Contains("no legal affairs office is known", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The shipped files gained their forms (fz:form) after installations had started duties on the
+    /// files without them: the upgrade publishes a new version, and a duty already running stays on
+    /// its own and still closes as it did; a duty started afterwards asks for the record.
+    /// </summary>
+    [Fact]
+    public async Task DutyRunningOnTheVersionWithoutAForm_StillClosesWithoutOne_AfterTheFormsAreInstalled()
+    {
+        await using var host = await StartAsync(Local(2026, 5, 6, 10));
+        var shipped = (await host.QueryAsync(db => db.Definitions.AsNoTracking().SingleAsync(d => d.Key == "duty-leadership-training"))).Xml;
+        Assert.Contains("<fz:form>", shipped, StringComparison.Ordinal);
+        var withoutForm = Regex.Replace(shipped, @"\s*<fz:form>.*?</fz:form>", "", RegexOptions.Singleline);
+        var older = await host.Runtime.SaveDefinitionAsync(withoutForm, publish: true, WorkflowActor.System);
+        Assert.Equal(2, older.Definition.Version);
+        var running = await host.Runtime.StartAsync(new StartInstance("duty-leadership-training", "duty:leadership-training:2026:county-gov", Training()), WorkflowActor.System);
+
+        var results = await host.Services.GetRequiredService<DutyDefinitionInstaller>().InstallAsync(CancellationToken.None);
+
+        Assert.Equal((DutyInstallOutcome.Published, 3), results.Where(r => r.DefinitionKey == "duty-leadership-training").Select(r => (r.Outcome, r.Version)).Single());
+        var govOwner = new WorkflowActor("gov-owner", new HashSet<string> { "owner" }, "county-gov");
+        var oldTask = Assert.Single(await host.OpenTasksAsync(running.Id));
+        await host.Runtime.CompleteTaskAsync(oldTask.Id, new TaskCompletion(Comment: "已于3月举办"), govOwner);
+        Assert.Equal(Engine.Instances.InstanceStatus.Completed, (await host.QueryAsync(db => db.Instances.AsNoTracking().SingleAsync(i => i.Id == running.Id))).Status);
+
+        var current = await host.Runtime.StartAsync(new StartInstance("duty-leadership-training", "duty:leadership-training:2027:county-gov", Training()), WorkflowActor.System);
+        var newTask = Assert.Single(await host.OpenTasksAsync(current.Id));
+        var refused = await Assert.ThrowsAsync<WorkflowValidationException>(() => host.Runtime.CompleteTaskAsync(newTask.Id, new TaskCompletion(Comment: "已举办"), govOwner));
+        Assert.Equal(["variables.startDate", "variables.attendance", "variables.topics"], refused.Errors.Select(e => e.Target));
+        await host.Runtime.CompleteTaskAsync(newTask.Id, new TaskCompletion(Variables: new JsonObject
+        {
+            ["startDate"] = "2026-05-06",
+            ["attendance"] = 48,
+            ["topics"] = "习近平法治思想；行政复议法修订要点",
+        }), govOwner);
+        Assert.Equal(Engine.Instances.InstanceStatus.Completed, (await host.QueryAsync(db => db.Instances.AsNoTracking().SingleAsync(i => i.Id == current.Id))).Status);
+    }
+
+    private static JsonObject Training() => new()
+    {
+        ["unit"] = "county-gov", ["unitName"] = "县人民政府", ["ownerGroup"] = "county-gov:owner", ["dueDate"] = "2026-12-31",
+    };
 
     [Fact]
     public void ShippedFiles_AreNamedAfterTheirProcess_AndCarryTheLadder()

@@ -138,10 +138,26 @@ public sealed class DutySchedulerTests
         var first = Assert.Single(await host.OpenTasksAsync(lectures.Id));
         Assert.Equal("举办第一期法治专题讲座", first.Name);
 
-        await host.Runtime.CompleteTaskAsync(first.Id, new Engine.Runtime.TaskCompletion(Comment: "2026-03-12 行政诉讼法专题"),
-            new Engine.Runtime.WorkflowActor("town-owner", new HashSet<string> { "owner" }, "town-chengguan"));
+        var townOwner = new Engine.Runtime.WorkflowActor("town-owner", new HashSet<string> { "owner" }, "town-chengguan");
+        // A lecture is recorded with its date, lecturer and topic (fz:form); closing it with a comment alone is
+        // refused, and so is one dated in the future: the step records a lecture held, not one planned.
+        var bare = await Assert.ThrowsAsync<Engine.Runtime.WorkflowValidationException>(() =>
+            host.Runtime.CompleteTaskAsync(first.Id, new Engine.Runtime.TaskCompletion(Comment: "2026-03-12 行政诉讼法专题"), townOwner));
+        Assert.Equal(["variables.firstLectureDate", "variables.firstLecturer", "variables.firstTopic"], bare.Errors.Select(e => e.Target));
+        var planned = await Assert.ThrowsAsync<Engine.Runtime.WorkflowValidationException>(() => host.Runtime.CompleteTaskAsync(first.Id,
+            new Engine.Runtime.TaskCompletion(Variables: new JsonObject { ["firstLectureDate"] = "2026-03-12", ["firstLecturer"] = "县司法局副局长", ["firstTopic"] = "行政诉讼法专题" }), townOwner));
+        Assert.Equal(("variables.firstLectureDate", "「讲座日期」不能晚于今天（2026-01-05）。"), (Assert.Single(planned.Errors).Target, planned.Errors[0].Message));
+        await host.Runtime.CompleteTaskAsync(first.Id, new Engine.Runtime.TaskCompletion(Variables: new JsonObject
+        {
+            ["firstLectureDate"] = "2026-01-05",
+            ["firstLecturer"] = "县司法局副局长",
+            ["firstTopic"] = "行政诉讼法专题",
+            ["firstAttendance"] = 23,
+        }), townOwner);
 
         var second = Assert.Single(await host.OpenTasksAsync(lectures.Id));
         Assert.Equal(("举办第二期法治专题讲座", Local(2026, 12, 31, 23, 59).AddSeconds(59)), (second.Name, second.DueAt));
+        var recorded = Variables(Assert.Single(await host.DutyInstancesAsync(BuiltInDuties.RuleOfLawLectures), i => i.Id == lectures.Id));
+        Assert.Equal(("2026-01-05", "行政诉讼法专题", 23), ((string?)recorded["firstLectureDate"], (string?)recorded["firstTopic"], (int?)recorded["firstAttendance"]));
     }
 }

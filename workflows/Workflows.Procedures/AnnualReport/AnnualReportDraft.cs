@@ -19,6 +19,9 @@ namespace Workflows.Procedures.AnnualReport;
 /// </summary>
 public sealed class AnnualReportDraftActivity : IActivityHandler
 {
+    /// <summary>The journal entry of a draft asked for; <see cref="AnnualReportDraftWriter.FiguresJournalKind"/> follows once it is written.</summary>
+    public const string RequestedJournalKind = "AnnualReportDraftRequested";
+
     public string Type => AnnualReportSteps.DraftActivityType;
 
     public ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ public sealed class AnnualReportDraftActivity : IActivityHandler
         }
         var unitName = (string?)context.Variables["unitName"] ?? "";
         context.Enqueue(AnnualReportSteps.DraftOutboxType, new JsonObject { ["instanceId"] = context.InstanceId.ToString(), ["year"] = year, ["unitName"] = unitName });
-        context.Record("AnnualReportDraftRequested", new JsonObject { ["year"] = year });
+        context.Record(RequestedJournalKind, new JsonObject { ["year"] = year });
         return ValueTask.CompletedTask;
     }
 }

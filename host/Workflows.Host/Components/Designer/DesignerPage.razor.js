@@ -34,7 +34,7 @@ export const fzDescriptor = {
     { name: 'Notify', superClass: ['Rung'] },
     { name: 'Escalate', superClass: ['Rung'] },
     { name: 'Form', superClass: ['Element'], properties: [{ name: 'fields', isMany: true, type: 'Field' }] },
-    { name: 'Field', properties: ['name', 'label', 'type', 'required', 'options', 'maxLength', 'help'].map(attr) },
+    { name: 'Field', properties: ['name', 'label', 'type', 'required', 'options', 'maxLength', 'help', 'max'].map(attr) },
   ],
 };
 
@@ -231,7 +231,7 @@ export function setLadder(container, id, rungs) {
   return replaceExtension(modeler, id, 'fz:Ladder', ladder);
 }
 
-/** Replaces the fz:form of a user task: [{ name, label, type, required, options }]. */
+/** Replaces the fz:form of a user task: [{ name, label, type, required, options, maxLength, help, max }]. */
 export function setForm(container, id, fields) {
   const modeler = container.fazhiModeler;
   const moddle = modeler.get('moddle');
@@ -243,6 +243,16 @@ export function setForm(container, id, fields) {
       }
       if (f.options) {
         properties.options = f.options;
+      }
+      // Not edited here, but carried through so an edit elsewhere in the form keeps them.
+      if (f.maxLength) {
+        properties.maxLength = f.maxLength;
+      }
+      if (f.help) {
+        properties.help = f.help;
+      }
+      if (f.max) {
+        properties.max = f.max;
       }
       return moddle.create('fz:Field', properties);
     }),
@@ -306,6 +316,7 @@ function describeSelection(modeler) {
   });
   const form = (extension('fz:Form')?.fields ?? []).map(f => ({
     name: f.name ?? '', label: f.label ?? '', type: f.type ?? 'text', required: f.required === 'true', options: f.options ?? '',
+    maxLength: f.maxLength ?? '', help: f.help ?? '', max: f.max ?? '',
   }));
   return {
     id: element === root ? null : bo.id,

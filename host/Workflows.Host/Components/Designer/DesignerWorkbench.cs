@@ -127,4 +127,12 @@ public sealed class FormFieldModel
     public string Type { get; set; } = "text";
     public bool Required { get; set; }
     public string Options { get; set; } = "";
+
+    /// <summary>Kept as the file has them (with <see cref="Help"/> and <see cref="Max"/>), so changing another field in the designer does not drop them.</summary>
+    public string MaxLength { get; set; } = "";
+
+    public string Help { get; set; } = "";
+
+    /// <summary><c>today</c> on a date that cannot lie in the future.</summary>
+    public string Max { get; set; } = "";
 }

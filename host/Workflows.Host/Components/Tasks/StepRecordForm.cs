@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Workflows.Activities.Documents;
+using Workflows.Host.Components.AnnualReport;
 using Workflows.Host.Components.Decisions;
 
 namespace Workflows.Host.Components.Tasks;
@@ -18,7 +19,7 @@ public abstract class StepRecordForm : ComponentBase
     /// <summary>The case's documents, so a record can name the one it rests on (uploaded on the same page).</summary>
     [Parameter] public IReadOnlyList<StoredDocument> Documents { get; set; } = [];
 
-    /// <summary>The step itself, for a record that shows the case's state beside its fields (a consultation, the experts' opinions).</summary>
+    /// <summary>The step itself, for a record that shows the case's state beside its fields (a consultation, the experts' opinions, the generated annual report draft).</summary>
     [Parameter] public TaskDetail? Detail { get; set; }
 
     /// <summary>The completion variable the record goes into.</summary>
@@ -81,6 +82,11 @@ public static class StepRecordForms
         (ExecutionReportRecord.GuardKey, typeof(ExecutionReportRecord)),
         (PostEvaluationRecord.GuardKey, typeof(PostEvaluationRecord)),
         (ArchiveRecord.GuardKey, typeof(ArchiveRecord)),
+        (AnnualReportDraftingRecord.GuardKey, typeof(AnnualReportDraftingRecord)),
+        (AnnualReportReviewRecord.GuardKey, typeof(AnnualReportReviewRecord)),
+        (AnnualReportApprovalRecord.GuardKey, typeof(AnnualReportApprovalRecord)),
+        (AnnualReportSubmissionRecord.GuardKey, typeof(AnnualReportSubmissionRecord)),
+        (AnnualReportPublicationRecord.GuardKey, typeof(AnnualReportPublicationRecord)),
     ];
 
     /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
@@ -90,6 +96,7 @@ public static class StepRecordForms
         [HearingRecord.GuardKey] = HearingRecord.DocumentKind,
         [ExpertOpinionRecord.GuardKey] = ExpertOpinionRecord.DocumentKind,
         [PostEvaluationRecord.GuardKey] = PostEvaluationRecord.DocumentKind,
+        [AnnualReportDraftingRecord.GuardKey] = Workflows.Procedures.AnnualReport.AnnualReportSteps.DraftKind,
     };
 
     public static Type? For(TaskDetail detail) =>
