@@ -64,7 +64,7 @@ public static class TaskForm
                 var max = ((string?)element.Attribute("max"))?.Trim();
                 if (max is not null && (type != FormFieldType.Date || max != "today"))
                 {
-                    errors?.Add($"fz:field '{name}' has max=\"{max}\": only a date field takes one, and only max=\"today\".");
+                    errors?.Add(EngineText.Format("Form.Max", name, max));
                 }
                 if (type is FormFieldType.Select or FormFieldType.MultiSelect && options.Count == 0)
                 {
@@ -76,7 +76,7 @@ public static class TaskForm
                     type,
                     string.Equals((string?)element.Attribute("required"), "true", StringComparison.OrdinalIgnoreCase),
                     options,
-                    int.TryParse((string?)element.Attribute("maxLength"), NumberStyles.None, CultureInfo.InvariantCulture, out var max) ? max : null,
+                    int.TryParse((string?)element.Attribute("maxLength"), NumberStyles.None, CultureInfo.InvariantCulture, out var maxLength) ? maxLength : null,
                     (string?)element.Attribute("help"),
                     type == FormFieldType.Date && max == "today"));
             }
