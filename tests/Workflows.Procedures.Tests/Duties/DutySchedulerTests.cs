@@ -35,6 +35,9 @@ public sealed class DutySchedulerTests
             var variables = Variables(instance);
             Assert.Equal((unit, "2026-03-31", "2026", "2026年", 2025), ((string?)variables["unit"], (string?)variables["dueDate"], (string?)variables["period"], (string?)variables["periodName"], (int?)variables["coveredYear"]));
             Assert.Null(variables["calendarWarnings"]);
+            // Lists name the case by its title, with the unit and the year, not by its business key.
+            Assert.Matches(@"^.*规范性文件目录.*（.+，2026年）$", (string?)variables["title"]);
+            Assert.Contains((string)variables["unitName"]!, (string?)variables["title"]);
             var task = Assert.Single(await host.OpenTasksAsync(instance.Id));
             Assert.Equal(("公布上一年度规范性文件目录", unit + ":owner"), (task.Name, task.CandidateGroups));
             Assert.Equal(Local(2026, 3, 31, 23, 59).AddSeconds(59), task.DueAt);

@@ -126,6 +126,8 @@ public sealed class DutyLauncher(
             ["period"] = period.Id,
             ["periodName"] = period.DisplayName,
             ["dueDate"] = Iso(duty.Due.For(period)),
+            // What lists and the inbox call the case (its business key is for machines): 举办法治专题讲座（县发改局，2026年）.
+            ["title"] = $"{duty.Name}（{unit.Name}，{period.DisplayName}）",
         };
         foreach (var (name, rule) in duty.Dates)
         {
