@@ -18,6 +18,9 @@ public abstract class StepRecordForm : ComponentBase
     /// <summary>The case's documents, so a record can name the one it rests on (uploaded on the same page).</summary>
     [Parameter] public IReadOnlyList<StoredDocument> Documents { get; set; } = [];
 
+    /// <summary>The task and its case, for a record that shows what earlier steps recorded or reads the case's settings.</summary>
+    [Parameter] public TaskDetail? Detail { get; set; }
+
     /// <summary>The completion variable the record goes into.</summary>
     public abstract string Variable { get; }
 
@@ -56,6 +59,17 @@ public abstract class StepRecordForm : ComponentBase
     }
 }
 
+/// <summary>
+/// A record form for a step its own module closes: the normative-document register numbers, publishes and
+/// files the document and completes the step in the same command, so the page calls that instead of
+/// completing the task; the opinion field is left out because the register writes the step's comment.
+/// </summary>
+public interface IClosingStepRecord
+{
+    /// <returns>What to tell the person, e.g. the number the register gave.</returns>
+    Task<string> CloseStepAsync(Workflows.Engine.Runtime.WorkflowActor actor, CancellationToken cancellationToken);
+}
+
 /// <summary>Which record form a step gets, by the guard on it (fz:guard), so a copied procedure keeps its form.</summary>
 public static class StepRecordForms
 {
@@ -71,6 +85,7 @@ public static class StepRecordForms
         (UnlawfulDispositionRecord.GuardKey, typeof(UnlawfulDispositionRecord)),
         (PartyReportRecord.GuardKey, typeof(PartyReportRecord)),
         (PublicationRecord.GuardKey, typeof(PublicationRecord)),
+        .. Normative.NormativeRecords.Forms,
     ];
 
     /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
@@ -85,4 +100,7 @@ public static class StepRecordForms
     /// <summary>The document kind the step's guard asks for that the case's upload should also offer, if any.</summary>
     public static string? DocumentKindFor(TaskDetail detail) =>
         detail.Guards.Select(g => DocumentKinds.GetValueOrDefault(g)).FirstOrDefault(k => k is not null);
+
+    /// <summary>Whether the step's record form closes the step itself (<see cref="IClosingStepRecord"/>).</summary>
+    public static bool ClosesStep(TaskDetail detail) => For(detail)?.IsAssignableTo(typeof(IClosingStepRecord)) == true;
 }
