@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workflows.Browser.Tests.Infrastructure;
@@ -9,7 +7,7 @@ namespace Workflows.Browser.Tests.NormativeDocuments;
 
 /// <summary>
 /// One normative document from drafting to both filings, every step on its task page as the people who do
-/// it: the owner drafts (the draft uploaded as 草案 and chosen, the explanation published with it), a member of
+/// it: the owner starts it on 起草规范性文件 and drafts (the draft uploaded as 草案 and chosen, the explanation published with it), a member of
 /// the public comments without signing in, the owner answers the comment and publishes the feedback on the
 /// consultation's page and closes public comment once the 7 working days have run (on the simulated clock),
 /// passes the fair-competition review; the legal affairs office finds the document lawful after changes, the
@@ -23,11 +21,23 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
     [Fact]
     public async Task Document_GoesFromDraftingToBothFilings_ThroughTheTaskPages()
     {
-        var documentId = await StartAsync();
-
-        // 起草与评估: the form's own messages first, then the draft uploaded as 草案 and chosen.
+        // The owner starts drafting: the settings that decide the procedure (market actors: fair-competition review).
         var owner = await host.NewPageAsync();
         await owner.SignInAsync("owner");
+        await owner.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "起草规范性文件" }).ClickAsync();
+        await owner.WaitForURLAsync(new Regex("/registers/normative-documents/start$"));
+        await owner.GetByTestId("nd-start-submit").ClickAsync();
+        await Expect(owner.GetByText("请填写「文件名称」。")).ToBeVisibleAsync();
+        await owner.GetByLabel("文件名称").FillAsync(Title);
+        await owner.ChooseAsync("制定机关", "柳江县人民政府");
+        await owner.GetByLabel("涉及市场主体经济活动（须进行公平竞争审查）").CheckAsync();
+        await owner.ScreenshotAsync("79-normative-start");
+        await owner.GetByTestId("nd-start-submit").ClickAsync();
+        await owner.WaitForURLAsync(new Regex("/instances/[0-9a-f-]{36}$"));
+        await owner.WaitForCircuitAsync();
+        await Expect(owner.GetByTestId("case-open-tasks")).ToContainTextAsync("起草与评估");
+
+        // 起草与评估: the form's own messages first, then the draft uploaded as 草案 and chosen.
         await OpenStepAsync(owner, "起草与评估", "normative-drafting-record", claim: true);
         await owner.GetByTestId("outcome-complete").ClickAsync();
         await Expect(owner.GetByText("请填写「起草说明和评估意见」。")).ToBeVisibleAsync();
@@ -152,28 +162,14 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
         await CompleteAsync(legal);
 
         // The register shows the number, the publication and both filings.
-        await legal.OpenAsync($"/registers/normative-documents/{documentId}");
+        await legal.OpenAsync("/registers/normative-documents");
+        await legal.GetByTestId("normative-documents").GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await legal.WaitForURLAsync(new Regex("/registers/normative-documents/[0-9a-f-]{36}$"));
         await Expect(legal.GetByRole(AriaRole.Heading, new() { Name = Title })).ToBeVisibleAsync();
         await Expect(legal.GetByText(number)).ToBeVisibleAsync();
         await Expect(legal.GetByText("上一级人民政府：2026年3月25日")).ToBeVisibleAsync();
         await Expect(legal.GetByText(new Regex("人大常委会：2026年3月25日"))).ToBeVisibleAsync();
         await legal.ScreenshotAsync("87-normative-register-filed");
-    }
-
-    /// <summary>Starts the document in the register as the owner: it affects market actors, so fair-competition review applies.</summary>
-    private async Task<Guid> StartAsync()
-    {
-        using var client = await host.ApiClientAsync("owner");
-        var response = await client.PostAsJsonAsync("/api/normative-documents", new
-        {
-            title = Title,
-            issuer = "county-gov",
-            marketActorsAffected = true,
-            businessRelated = false,
-            publicCommentExempt = false,
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>The public list shows the draft once the consultation has been opened (through the outbox, so not at once).</summary>

@@ -14,8 +14,19 @@ public sealed record NormativeStepContext(NormativeDocument Document, string? Ch
 /// own commands, exactly as <c>POST /api/normative-documents/{id}/register|publish|filings</c> do: each
 /// checks the step is open and the person's, writes the register and completes the step in one go.
 /// </summary>
-public sealed class NormativeTaskDesk(ScopedReads reads)
+public sealed class NormativeTaskDesk(ScopedReads reads, IOptionsMonitor<NormativeDocumentOptions> options)
 {
+    /// <summary>The configured issuing bodies (制定机关), by code, with their names.</summary>
+    public IReadOnlyList<(string Code, string Name)> Issuers =>
+        [.. options.CurrentValue.Issuers.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => (i.Key, i.Value.Name))];
+
+    public int DefaultValidityYears => options.CurrentValue.DefaultValidityYears;
+
+    /// <summary>Starts drafting through the register, as <c>POST /api/normative-documents</c> does.</summary>
+    /// <exception cref="WorkflowValidationException">A setting is missing or wrong; each error names its field.</exception>
+    public Task<NormativeDocument> StartAsync(StartDocumentRequest request, WorkflowActor actor, CancellationToken cancellationToken) =>
+        reads.RunAsync(services => services.GetRequiredService<DocumentStart>().StartAsync(request, actor, cancellationToken));
+
     public Task<NormativeStepContext?> ContextAsync(Guid documentId, CancellationToken cancellationToken) =>
         reads.RunAsync(async services =>
         {
