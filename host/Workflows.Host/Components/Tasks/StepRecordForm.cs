@@ -94,8 +94,9 @@ public static class StepRecordForms
         [LegalityOpinionRecord.GuardKey] = LegalityOpinionRecord.DocumentKind,
     };
 
+    /// <summary>The form of the step's first guard that has one (a step may carry a procedure's guard and a shared one, e.g. consultation-feedback).</summary>
     public static Type? For(TaskDetail detail) =>
-        Forms.FirstOrDefault(f => detail.Guards.Contains(f.Guard)).Form;
+        detail.Guards.Select(g => Forms.FirstOrDefault(f => f.Guard == g).Form).FirstOrDefault(form => form is not null);
 
     /// <summary>The document kind the step's guard asks for that the case's upload should also offer, if any.</summary>
     public static string? DocumentKindFor(TaskDetail detail) =>
