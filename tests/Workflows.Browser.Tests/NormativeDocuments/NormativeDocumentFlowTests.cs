@@ -125,6 +125,14 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
         await OpenStepAsync(leader, "集体审议", "nd-deliberation-record", claim: true);
         await leader.ChooseAsync("会议类型", "常务会议");
         await leader.GetByLabel("会议纪要").FillAsync("县政府第20次常务会议审议，同意印发。");
+
+        // What only the guard checks comes back beside the field: a meeting cannot be dated after today.
+        await leader.GetByLabel("会议日期").FillAsync("2099-01-01");
+        await leader.GetByLabel("会议日期").PressAsync("Tab");
+        await leader.GetByTestId("outcome-adopt").ClickAsync();
+        await Expect(leader.GetByTestId("nd-deliberation-record").GetByText(new Regex("请填写会议日期.*不晚于今天"))).ToBeVisibleAsync();
+        await leader.GetByLabel("会议日期").FillAsync("2026-03-20");
+        await leader.GetByLabel("会议日期").PressAsync("Tab");
         await leader.ScreenshotAsync("84-normative-deliberation");
         await CompleteAsync(leader, "outcome-adopt");
 
@@ -176,14 +184,18 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
     private static async Task OpenPublicConsultationAsync(IPage page)
     {
         var link = page.GetByRole(AriaRole.Link, new() { Name = Title, Exact = true });
-        for (var attempt = 0; ; attempt++)
+        // As a visitor would: reload the list until the draft is there, each look with its own short deadline.
+        for (var attempt = 1; ; attempt++)
         {
             await page.OpenAsync("/public/consultations");
-            if (await link.CountAsync() > 0 || attempt == 20)
+            try
             {
+                await link.WaitForAsync(new() { Timeout = 500 });
                 break;
             }
-            await page.WaitForTimeoutAsync(250);
+            catch (TimeoutException) when (attempt < 30)
+            {
+            }
         }
         await link.ClickAsync();
         await page.WaitForURLAsync(new Regex("/public/consultations/[0-9a-f-]{36}$"));
