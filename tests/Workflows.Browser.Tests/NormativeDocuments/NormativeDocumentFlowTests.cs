@@ -101,6 +101,7 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
         await OpenStepAsync(legal, "合法性审核", "nd-legality-record", claim: true);
         await Expect(legal.GetByTestId("nd-review-window")).ToContainTextAsync("不少于5个工作日，最长不超过15个工作日");
         await Expect(legal.GetByTestId("nd-case-summary")).ToContainTextAsync("符合公平竞争审查标准");
+        await Expect(legal.GetByTestId("documents")).ToContainTextAsync("反馈采纳情况和理由 ·");
         await legal.GetByLabel("合法性审核意见书").FillAsync("第八条设定的保证金缺乏上位法依据，删除后合法。");
         await legal.ScreenshotAsync("83-normative-legality-review");
         await CompleteAsync(legal, "outcome-lawful-after-changes");
@@ -153,8 +154,8 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
         await legal.GetByLabel("发布网址").FillAsync("www.liujiang.gov.cn");
         await legal.GetByTestId("outcome-complete").ClickAsync();
         await Expect(legal.GetByText("请填写发布页面的网址（http 或 https，至多 2000 个字符）。")).ToBeVisibleAsync();
+        await legal.ScreenshotAsync("85-normative-publication-refused");
         await legal.GetByLabel("发布网址").FillAsync("https://www.liujiang.gov.cn/zwgk/gfxwj/2026/1.html");
-        await legal.ScreenshotAsync("85-normative-publication");
         await CompleteAsync(legal);
 
         // 备案 with both bodies, a few days later, within 30 days of publication.
