@@ -82,19 +82,23 @@ public sealed class MajorDecisionStepPagesTests(SimulatedClockBrowserHost host) 
         await Expect(owner.GetByTestId("consultation-feedback-state")).ToHaveTextAsync("尚未公布");
         var taskPath = new Uri(owner.Url).AbsolutePath;
         await owner.GetByTestId("consultation-manage").ClickAsync();
-        await owner.WaitForURLAsync(new Regex($"/consultations/{consultationId}$"));
+        await owner.WaitForURLAsync(new Regex($"/consultations/{consultationId}\\?task="));
         await owner.WaitForCircuitAsync();
         await Expect(owner.GetByTestId("consultation-comments")).ToContainTextAsync("13800000000");
         await owner.ChooseAsync("采纳情况", "采纳");
         await owner.GetByLabel("采纳或不予采纳的理由").FillAsync("已在方案中增设夜间免费时段。");
         await owner.GetByTestId("answer-save").ClickAsync();
         await Expect(owner.GetByTestId("comment-decision-1")).ToHaveTextAsync("采纳");
-        await owner.GetByLabel("反馈采纳情况和理由（公开文本）").FillAsync("共收到意见1条，采纳1条：增设夜间免费停车时段。");
+        // The feedback is drafted from the answers; the owner edits it before publishing.
+        await Expect(owner.GetByLabel("反馈采纳情况和理由")).ToHaveValueAsync(new Regex("第1条：采纳。理由：已在方案中增设夜间免费时段。"));
+        await owner.GetByLabel("反馈采纳情况和理由").FillAsync("共收到意见1条，采纳1条：增设夜间免费停车时段。");
         await owner.GetByTestId("feedback-publish").ClickAsync();
-        await Expect(owner.GetByTestId("feedback-published")).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("consultation-feedback")).ToContainTextAsync("反馈采纳情况和理由已公布");
         await owner.ScreenshotAsync("83-consultation-answered");
 
-        await owner.OpenAsync(taskPath);
+        // Back to the step from the consultation page.
+        await owner.GetByTestId("consultation-back-to-task").ClickAsync();
+        await owner.WaitForURLAsync(new Regex(Regex.Escape(taskPath) + "$"));
         await Expect(owner.GetByTestId("consultation-counts")).ToContainTextAsync("待答复0条");
         await Expect(owner.GetByTestId("consultation-feedback-state")).ToContainTextAsync("已于");
         await owner.GetByTestId("outcome-complete").ClickAsync();

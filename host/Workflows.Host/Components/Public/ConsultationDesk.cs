@@ -65,4 +65,16 @@ public sealed class ConsultationDesk(ScopedReads reads, IOptions<PublicConsultat
             }
             return result;
         });
+
+    /// <summary>Records what became of a comment and why, as <c>PUT /api/consultations/{id}/comments/{commentId}/adoption</c> does.</summary>
+    /// <exception cref="WorkflowValidationException">The decision or the reason is missing or wrong (targets decision, reason).</exception>
+    public Task AnswerAsync(Guid id, Guid commentId, string? decision, string? reason, WorkflowActor actor, CancellationToken cancellationToken) =>
+        reads.RunAsync(async services =>
+            await services.GetRequiredService<ConsultationAnswers>().RecordAdoptionAsync(id, commentId, decision, reason, actor, cancellationToken));
+
+    /// <summary>Publishes 反馈采纳情况和理由, as <c>POST /api/consultations/{id}/feedback</c> does.</summary>
+    /// <exception cref="WorkflowValidationException">The summary is missing, too long or marked up (target summary).</exception>
+    public Task PublishFeedbackAsync(Guid id, string? summary, WorkflowActor actor, CancellationToken cancellationToken) =>
+        reads.RunAsync(async services =>
+            await services.GetRequiredService<ConsultationAnswers>().PublishFeedbackAsync(id, summary, actor, cancellationToken));
 }

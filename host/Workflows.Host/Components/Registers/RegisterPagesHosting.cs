@@ -1,5 +1,6 @@
 using Workflows.Host.Components.Dashboard;
 using Workflows.Host.Components.Decisions;
+using Workflows.Host.Components.Normative;
 using Workflows.Host.Components.Public;
 
 namespace Workflows.Host.Components.Registers;
@@ -13,6 +14,7 @@ public static class RegisterPagesHosting
         services.AddScoped<SupervisionBoard>();
         services.AddScoped<DecisionDesk>();
         services.AddScoped<RegisterDesk>();
+        services.AddScoped<NormativeTaskDesk>();
         return services;
     }
 }

@@ -19,7 +19,7 @@ public abstract class StepRecordForm : ComponentBase
     /// <summary>The case's documents, so a record can name the one it rests on (uploaded on the same page).</summary>
     [Parameter] public IReadOnlyList<StoredDocument> Documents { get; set; } = [];
 
-    /// <summary>The step itself, for a record that shows the case's state beside its fields (a consultation, the experts' opinions, the generated annual report draft).</summary>
+    /// <summary>The step and its case, for a record that shows the case's state beside its fields (a consultation, the experts' opinions, the generated annual report draft, what earlier steps recorded).</summary>
     [Parameter] public TaskDetail? Detail { get; set; }
 
     /// <summary>The completion variable the record goes into.</summary>
@@ -60,6 +60,17 @@ public abstract class StepRecordForm : ComponentBase
     }
 }
 
+/// <summary>
+/// A record form for a step its own module closes: the normative-document register numbers, publishes and
+/// files the document and completes the step in the same command, so the page calls that instead of
+/// completing the task; the opinion field is left out because the register writes the step's comment.
+/// </summary>
+public interface IClosingStepRecord
+{
+    /// <returns>What to tell the person, e.g. the number the register gave.</returns>
+    Task<string> CloseStepAsync(Workflows.Engine.Runtime.WorkflowActor actor, CancellationToken cancellationToken);
+}
+
 /// <summary>Which record form a step gets, by the guard on it (fz:guard), so a copied procedure keeps its form.</summary>
 public static class StepRecordForms
 {
@@ -87,6 +98,7 @@ public static class StepRecordForms
         (AnnualReportApprovalRecord.GuardKey, typeof(AnnualReportApprovalRecord)),
         (AnnualReportSubmissionRecord.GuardKey, typeof(AnnualReportSubmissionRecord)),
         (AnnualReportPublicationRecord.GuardKey, typeof(AnnualReportPublicationRecord)),
+        .. Normative.NormativeRecords.Forms,
     ];
 
     /// <summary>Document kinds a step's record must rest on, beyond the ordinary ones the case's upload offers.</summary>
@@ -99,10 +111,14 @@ public static class StepRecordForms
         [AnnualReportDraftingRecord.GuardKey] = Workflows.Procedures.AnnualReport.AnnualReportSteps.DraftKind,
     };
 
+    /// <summary>The form of the step's first guard that has one (a step may carry a procedure's guard and a shared one, e.g. consultation-feedback).</summary>
     public static Type? For(TaskDetail detail) =>
-        Forms.FirstOrDefault(f => detail.Guards.Contains(f.Guard)).Form;
+        detail.Guards.Select(g => Forms.FirstOrDefault(f => f.Guard == g).Form).FirstOrDefault(form => form is not null);
 
     /// <summary>The document kind the step's guard asks for that the case's upload should also offer, if any.</summary>
     public static string? DocumentKindFor(TaskDetail detail) =>
         detail.Guards.Select(g => DocumentKinds.GetValueOrDefault(g)).FirstOrDefault(k => k is not null);
+
+    /// <summary>Whether the step's record form closes the step itself (<see cref="IClosingStepRecord"/>).</summary>
+    public static bool ClosesStep(TaskDetail detail) => For(detail)?.IsAssignableTo(typeof(IClosingStepRecord)) == true;
 }
