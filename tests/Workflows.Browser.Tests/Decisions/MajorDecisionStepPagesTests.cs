@@ -42,7 +42,7 @@ public sealed class MajorDecisionStepPagesTests(SimulatedClockBrowserHost host) 
         await owner.ChooseAsync("听证笔录（参加人签字）", "听证笔录（签字）.txt");
         // Art. 16 as the guard counts it: three days' notice is too short, and the message comes back beside the field.
         await owner.GetByTestId("outcome-complete").ClickAsync();
-        await Expect(owner.GetByTestId("hearing-record").GetByText(new Regex("至少在听证会 7 日前发布"))).ToBeVisibleAsync();
+        await Expect(owner.GetByTestId("hearing-record").GetByText(new Regex("至少在听证会 7 日前发布：公告"))).ToBeVisibleAsync();
         await owner.GetByLabel("听证公告发布日期").FillAsync(DecisionSetup.Day(today.AddDays(-10)));
         await owner.GetByLabel("听证公告发布日期").PressAsync("Tab");
         await owner.ScreenshotAsync("80-hearing-filled");
