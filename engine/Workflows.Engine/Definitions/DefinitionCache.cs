@@ -30,5 +30,5 @@ public sealed class DefinitionCache
             : Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, cancellationToken));
 
     public Task<WorkflowDefinition?> LatestPublishedAsync(WorkflowDbContext db, string key, CancellationToken cancellationToken) =>
-        StepQueries.LatestPublished(db, key, cancellationToken);
+        StepQueries.For(db).LatestPublished(db, key, cancellationToken);
 }

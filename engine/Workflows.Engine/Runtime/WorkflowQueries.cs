@@ -88,25 +88,30 @@ internal sealed class WorkflowQueries(WorkflowDbContext db) : IWorkflowQueries
 
     // The inbox and the task page run this on every visit: compiled once (no expression tree to
     // build and hash per call). A null instance id drops that condition from the SQL (EF Core
-    // rewrites the comparison by the parameter's nullability).
-    private static readonly Func<WorkflowDbContext, UserTaskStatus, Guid?, IAsyncEnumerable<TaskRow>> AllTasks =
-        EF.CompileAsyncQuery((WorkflowDbContext db, UserTaskStatus status, Guid? instanceId) =>
-            (from task in db.Tasks.AsNoTracking()
-             join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
-             where task.Status == status && (instanceId == null || task.InstanceId == instanceId)
-             orderby task.DueAt == null, task.DueAt, task.CreatedAt
-             select new TaskRow(task, instance.DefinitionKey, instance.BusinessKey, instance.StartedBy))
-            .Take(MaxTasks * 4));
+    // rewrites the comparison by the parameter's nullability). One set per model, as StepQueries.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, TaskQueries> TaskQueriesByModel = new();
 
-    private static readonly Func<WorkflowDbContext, UserTaskStatus, Guid?, string, IAsyncEnumerable<TaskRow>> NarrowedTasks =
-        EF.CompileAsyncQuery((WorkflowDbContext db, UserTaskStatus status, Guid? instanceId, string user) =>
-            (from task in db.Tasks.AsNoTracking()
-             join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
-             where task.Status == status && (instanceId == null || task.InstanceId == instanceId)
-                 && (task.Assignee == null || task.Assignee == user || instance.StartedBy == user)
-             orderby task.DueAt == null, task.DueAt, task.CreatedAt
-             select new TaskRow(task, instance.DefinitionKey, instance.BusinessKey, instance.StartedBy))
-            .Take(MaxTasks * 4));
+    private sealed class TaskQueries
+    {
+        public readonly Func<WorkflowDbContext, UserTaskStatus, Guid?, IAsyncEnumerable<TaskRow>> AllTasks =
+            EF.CompileAsyncQuery((WorkflowDbContext db, UserTaskStatus status, Guid? instanceId) =>
+                (from task in db.Tasks.AsNoTracking()
+                 join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
+                 where task.Status == status && (instanceId == null || task.InstanceId == instanceId)
+                 orderby task.DueAt == null, task.DueAt, task.CreatedAt
+                 select new TaskRow(task, instance.DefinitionKey, instance.BusinessKey, instance.StartedBy))
+                .Take(MaxTasks * 4));
+
+        public readonly Func<WorkflowDbContext, UserTaskStatus, Guid?, string, IAsyncEnumerable<TaskRow>> NarrowedTasks =
+            EF.CompileAsyncQuery((WorkflowDbContext db, UserTaskStatus status, Guid? instanceId, string user) =>
+                (from task in db.Tasks.AsNoTracking()
+                 join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
+                 where task.Status == status && (instanceId == null || task.InstanceId == instanceId)
+                     && (task.Assignee == null || task.Assignee == user || instance.StartedBy == user)
+                 orderby task.DueAt == null, task.DueAt, task.CreatedAt
+                 select new TaskRow(task, instance.DefinitionKey, instance.BusinessKey, instance.StartedBy))
+                .Take(MaxTasks * 4));
+    }
 
     public async Task<IReadOnlyList<TaskView>> ListTasksAsync(TaskFilter filter, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
@@ -114,9 +119,10 @@ internal sealed class WorkflowQueries(WorkflowDbContext db) : IWorkflowQueries
         var admin = actor.IsInRole("admin");
         // Narrow in SQL to what could be the actor's; candidate groups are matched below.
         var rows = new List<TaskRow>();
+        var compiled = TaskQueriesByModel.GetValue(db.Model, static _ => new TaskQueries());
         var query = filter.Mine || !admin
-            ? NarrowedTasks(db, status, filter.InstanceId, actor.UserName)
-            : AllTasks(db, status, filter.InstanceId);
+            ? compiled.NarrowedTasks(db, status, filter.InstanceId, actor.UserName)
+            : compiled.AllTasks(db, status, filter.InstanceId);
         await foreach (var row in query.WithCancellation(cancellationToken))
         {
             rows.Add(row);

@@ -44,7 +44,7 @@ internal sealed partial class WorkflowRuntime
             }
             return exact;
         }
-        return await Persistence.StepQueries.LatestPublished(db, command.DefinitionKey, cancellationToken)
+        return await Persistence.StepQueries.For(db).LatestPublished(db, command.DefinitionKey, cancellationToken)
             ?? throw new WorkflowNotFoundException($"No published definition has the key '{command.DefinitionKey}'.");
     }
 

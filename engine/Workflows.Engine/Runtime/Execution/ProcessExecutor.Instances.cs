@@ -61,7 +61,8 @@ internal sealed partial class ProcessExecutor
             return loaded;
         }
         var db = session.Db;
-        var instance = await StepQueries.Instance(db, instanceId, cancellationToken);
+        var queries = StepQueries.For(db);
+        var instance = await queries.Instance(db, instanceId, cancellationToken);
         if (instance is null)
         {
             return null;
@@ -70,10 +71,10 @@ internal sealed partial class ProcessExecutor
             session,
             instance,
             await definitions.ModelAsync(db, instance.DefinitionId, cancellationToken),
-            await StepQueries.TokensAsync(db, instanceId, cancellationToken),
-            await StepQueries.OpenTasksAsync(db, instanceId, cancellationToken),
-            await StepQueries.PendingTimersAsync(db, instanceId, cancellationToken),
-            await StepQueries.SubscriptionsAsync(db, instanceId, cancellationToken));
+            await queries.TokensAsync(db, instanceId, cancellationToken),
+            await queries.OpenTasksAsync(db, instanceId, cancellationToken),
+            await queries.PendingTimersAsync(db, instanceId, cancellationToken),
+            await queries.SubscriptionsAsync(db, instanceId, cancellationToken));
         session.Instances[instanceId] = exec;
         return exec;
     }
