@@ -21,7 +21,7 @@ done
 if $quick; then
   register=(--tasks 5000 --runs 1 --cold-runs 1)
   lag=(--timers 1000 --tasks 0)
-  flow=(--instances 300 --peer-instances 200 --commit-seconds 2)
+  flow=(--instances 300 --warmup 300 --peer-instances 200 --commit-seconds 2)
 else
   register=(--tasks 100000 --runs 3 --cold-runs 1)
   lag=(--timers 1000 --tasks 100000)

@@ -10,7 +10,9 @@ public static class PostgreSqlWorkflowEngineBuilderExtensions
     /// <summary>Scale-out: the engine's tables in PostgreSQL, shared by any number of hosts.</summary>
     public static WorkflowEngineBuilder UsePostgreSql(this WorkflowEngineBuilder builder, string connectionString)
     {
-        builder.Services.AddDbContextFactory<WorkflowDbContext>(options => Configure(options, connectionString));
+        // Pooled: every step and query takes a context; reusing them saves building a context and
+        // its internal services each time (WorkflowDbContext holds no state of its own to reset).
+        builder.Services.AddPooledDbContextFactory<WorkflowDbContext>(options => Configure(options, connectionString));
         builder.Services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(new WorkflowDatabase(DatabaseProvider.PostgreSql, connectionString,
             (options, assembly, history) => Configure(options, connectionString, assembly, history)));

@@ -11,7 +11,9 @@ public static class SqliteWorkflowEngineBuilderExtensions
     /// <summary>The embedded default: the engine's tables in a SQLite file.</summary>
     public static WorkflowEngineBuilder UseSqlite(this WorkflowEngineBuilder builder, string connectionString)
     {
-        builder.Services.AddDbContextFactory<WorkflowDbContext>(options => Configure(options, connectionString));
+        // Pooled: every step and query takes a context; reusing them saves building a context and
+        // its internal services each time (WorkflowDbContext holds no state of its own to reset).
+        builder.Services.AddPooledDbContextFactory<WorkflowDbContext>(options => Configure(options, connectionString));
         builder.Services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext());
         builder.Services.AddSingleton<IWorkflowDatabaseSetup>(new SqliteDatabaseSetup(connectionString));
         builder.Services.AddSingleton(new WorkflowDatabase(DatabaseProvider.Sqlite, connectionString,

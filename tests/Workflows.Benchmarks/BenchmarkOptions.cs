@@ -41,6 +41,8 @@ public sealed record BenchmarkOptions
           --bpmn-engine DIR            flow: the folder of flow.js with node_modules installed
                                        (default tests/Workflows.Benchmarks/bpmn-engine under the current folder)
           --commit-seconds S           flow: how long the durable-commit probe runs (default 3)
+          --warmup N                   flow: instances run before measuring, not reported (default 500:
+                                       enough for tiered JIT to settle, as in a long-running host)
           --results DIR                where JSON and markdown go (default artifacts/benchmarks)
         """;
 
@@ -57,6 +59,7 @@ public sealed record BenchmarkOptions
     public int Instances { get; init; } = 2000;
     public int Concurrency { get; init; } = 8;
     public int PeerInstances { get; init; } = 1000;
+    public int Warmup { get; init; } = 500;
     public string BpmnEngineFolder { get; init; } = Path.Combine("tests", "Workflows.Benchmarks", "bpmn-engine");
     public double CommitSeconds { get; init; } = 3;
     public string ResultsFolder { get; init; } = Path.Combine("artifacts", "benchmarks");
@@ -86,6 +89,7 @@ public sealed record BenchmarkOptions
                 "--instances" => options with { Instances = Count(name, value, 1) },
                 "--concurrency" => options with { Concurrency = Count(name, value, 1) },
                 "--peer-instances" => options with { PeerInstances = Count(name, value, 1) },
+                "--warmup" => options with { Warmup = Count(name, value, 0) },
                 "--bpmn-engine" => options with { BpmnEngineFolder = value },
                 "--commit-seconds" => options with { CommitSeconds = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--results" => options with { ResultsFolder = value },

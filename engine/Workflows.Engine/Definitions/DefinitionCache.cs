@@ -30,8 +30,5 @@ public sealed class DefinitionCache
             : Model(await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, cancellationToken));
 
     public Task<WorkflowDefinition?> LatestPublishedAsync(WorkflowDbContext db, string key, CancellationToken cancellationToken) =>
-        db.Definitions.AsNoTracking()
-            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version)
-            .FirstOrDefaultAsync(cancellationToken);
+        StepQueries.For(db).LatestPublished(db, key, cancellationToken);
 }

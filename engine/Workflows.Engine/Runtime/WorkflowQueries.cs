@@ -83,31 +83,50 @@ internal sealed class WorkflowQueries(WorkflowDbContext db) : IWorkflowQueries
         return [.. instances.Select(i => ToView(i, [.. tokens.Where(t => t.InstanceId == i.Id).Select(t => t.ActivityId).Distinct()]))];
     }
 
+    /// <summary>A task with the instance columns the inbox shows and filters on.</summary>
+    private sealed record TaskRow(HumanTask Task, string DefinitionKey, string? BusinessKey, string? StartedBy);
+
+    // The inbox and the task page run this on every visit: compiled once (no expression tree to
+    // build and hash per call). A null instance id drops that condition from the SQL (EF Core
+    // rewrites the comparison by the parameter's nullability). One set per model, as StepQueries.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, TaskQueries> TaskQueriesByModel = new();
+
+    private sealed class TaskQueries
+    {
+        public readonly Func<WorkflowDbContext, UserTaskStatus, Guid?, IAsyncEnumerable<TaskRow>> AllTasks =
+            EF.CompileAsyncQuery((WorkflowDbContext db, UserTaskStatus status, Guid? instanceId) =>
+                (from task in db.Tasks.AsNoTracking()
+                 join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
+                 where task.Status == status && (instanceId == null || task.InstanceId == instanceId)
+                 orderby task.DueAt == null, task.DueAt, task.CreatedAt
+                 select new TaskRow(task, instance.DefinitionKey, instance.BusinessKey, instance.StartedBy))
+                .Take(MaxTasks * 4));
+
+        public readonly Func<WorkflowDbContext, UserTaskStatus, Guid?, string, IAsyncEnumerable<TaskRow>> NarrowedTasks =
+            EF.CompileAsyncQuery((WorkflowDbContext db, UserTaskStatus status, Guid? instanceId, string user) =>
+                (from task in db.Tasks.AsNoTracking()
+                 join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
+                 where task.Status == status && (instanceId == null || task.InstanceId == instanceId)
+                     && (task.Assignee == null || task.Assignee == user || instance.StartedBy == user)
+                 orderby task.DueAt == null, task.DueAt, task.CreatedAt
+                 select new TaskRow(task, instance.DefinitionKey, instance.BusinessKey, instance.StartedBy))
+                .Take(MaxTasks * 4));
+    }
+
     public async Task<IReadOnlyList<TaskView>> ListTasksAsync(TaskFilter filter, WorkflowActor actor, CancellationToken cancellationToken = default)
     {
         var status = filter.Status ?? UserTaskStatus.Open;
-        var query =
-            from task in db.Tasks.AsNoTracking()
-            join instance in db.Instances.AsNoTracking() on task.InstanceId equals instance.Id
-            where task.Status == status
-            select new { Task = task, instance.DefinitionKey, instance.BusinessKey, instance.StartedBy };
-        if (filter.InstanceId is { } instanceId)
-        {
-            query = query.Where(row => row.Task.InstanceId == instanceId);
-        }
         var admin = actor.IsInRole("admin");
-        if (filter.Mine || !admin)
+        // Narrow in SQL to what could be the actor's; candidate groups are matched below.
+        var rows = new List<TaskRow>();
+        var compiled = TaskQueriesByModel.GetValue(db.Model, static _ => new TaskQueries());
+        var query = filter.Mine || !admin
+            ? compiled.NarrowedTasks(db, status, filter.InstanceId, actor.UserName)
+            : compiled.AllTasks(db, status, filter.InstanceId);
+        await foreach (var row in query.WithCancellation(cancellationToken))
         {
-            // Narrow in SQL to what could be the actor's; candidate groups are matched below.
-            var user = actor.UserName;
-            query = query.Where(row => row.Task.Assignee == null || row.Task.Assignee == user || row.StartedBy == user);
+            rows.Add(row);
         }
-        var rows = await query
-            .OrderBy(row => row.Task.DueAt == null)
-            .ThenBy(row => row.Task.DueAt)
-            .ThenBy(row => row.Task.CreatedAt)
-            .Take(MaxTasks * 4)
-            .ToListAsync(cancellationToken);
         return [.. rows
             .Where(row =>
             {

@@ -45,7 +45,7 @@ internal sealed partial class WorkflowRuntime
             }
             return exact;
         }
-        return await query.Where(d => d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+        return await Persistence.StepQueries.For(db).LatestPublished(db, command.DefinitionKey, cancellationToken)
             ?? throw new WorkflowNotFoundException($"No published definition has the key '{command.DefinitionKey}'.");
     }
 

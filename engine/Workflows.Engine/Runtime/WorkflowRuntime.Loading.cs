@@ -28,7 +28,7 @@ internal sealed partial class WorkflowRuntime
     /// <summary>An open task with its instance, both read in the safe order.</summary>
     private async Task<(InstanceExecution Exec, HumanTask Task)> LoadOpenTaskAsync(StepSession session, Guid taskId, CancellationToken cancellationToken)
     {
-        var instanceId = await session.Db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.InstanceId).SingleOrDefaultAsync(cancellationToken)
+        var instanceId = await Persistence.StepQueries.For(session.Db).InstanceOfTask(session.Db, taskId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
         var exec = await executor.LoadAsync(session, instanceId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");

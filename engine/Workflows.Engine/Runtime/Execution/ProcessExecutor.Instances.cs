@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Bpmn.Model;
 using Workflows.Engine.Definitions;
 using Workflows.Engine.Instances;
+using Workflows.Engine.Persistence;
 using Workflows.Engine.Tasks;
 using Workflows.Engine.Timers;
 
@@ -60,7 +61,8 @@ internal sealed partial class ProcessExecutor
             return loaded;
         }
         var db = session.Db;
-        var instance = await db.Instances.SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        var queries = StepQueries.For(db);
+        var instance = await queries.Instance(db, instanceId, cancellationToken);
         if (instance is null)
         {
             return null;
@@ -69,10 +71,10 @@ internal sealed partial class ProcessExecutor
             session,
             instance,
             await definitions.ModelAsync(db, instance.DefinitionId, cancellationToken),
-            await db.Tokens.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken),
-            await db.Tasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).ToListAsync(cancellationToken),
-            await db.Timers.Where(t => t.InstanceId == instanceId && t.Status == TimerStatus.Pending).ToListAsync(cancellationToken),
-            await db.MessageSubscriptions.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken));
+            await queries.TokensAsync(db, instanceId, cancellationToken),
+            await queries.OpenTasksAsync(db, instanceId, cancellationToken),
+            await queries.PendingTimersAsync(db, instanceId, cancellationToken),
+            await queries.SubscriptionsAsync(db, instanceId, cancellationToken));
         session.Instances[instanceId] = exec;
         return exec;
     }
