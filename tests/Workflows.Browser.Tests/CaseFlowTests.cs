@@ -45,6 +45,10 @@ public sealed class CaseFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "发起流程" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "发起流程" })).ToBeVisibleAsync();
+        // A decision and a normative document start in their registers, which create the record their steps check.
+        var registers = page.GetByTestId("register-starts");
+        await Expect(registers.GetByRole(AriaRole.Link, new() { Name = "重大行政决策" })).ToHaveAttributeAsync("href", "/decisions/start");
+        await Expect(registers.GetByRole(AriaRole.Link, new() { Name = "行政规范性文件制定" })).ToHaveAttributeAsync("href", "/registers/normative-documents/start");
         await page.ChooseAsync("流程", ProcedureName);
         await page.GetByTestId("start-submit").ClickAsync();
         await Expect(page.GetByText("请填写「事项名称」。")).ToBeVisibleAsync();

@@ -32,6 +32,11 @@ public static class InstancesApi
         {
             return Problems.BadRequest("definitionKey", "definitionKey is required: the key of a published definition.");
         }
+        if (RegisterStarts.For(request.DefinitionKey) is { } register)
+        {
+            return Problems.BadRequest("definitionKey",
+                $"'{request.DefinitionKey}' is started by its register, which creates the record every step of it checks: use {register.Api}.");
+        }
         WorkflowInstance instance;
         try
         {

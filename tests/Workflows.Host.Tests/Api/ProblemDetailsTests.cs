@@ -28,6 +28,23 @@ public sealed class ProblemDetailsTests(HostFactory host) : IClassFixture<HostFa
         Assert.Equal(["variables"], Problem.Targets(problem));
     }
 
+    [Theory]
+    [InlineData("major-decision", "POST /api/decisions")]
+    [InlineData("normative-document", "POST /api/normative-documents")]
+    [InlineData("annual-report", "POST /api/annual-reports")]
+    public async Task StartInstance_Returns400NamingDefinitionKey_AndStartsNothing_WhenItsRegisterStartsIt(string key, string registerStart)
+    {
+        using var admin = await host.ClientForAsync("admin");
+        var before = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/instances?definitionKey={key}")).GetArrayLength();
+
+        var response = await admin.PostAsJsonAsync("/api/instances", new { definitionKey = key, businessKey = "2026-001" });
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["definitionKey"], Problem.Targets(problem));
+        Assert.Contains(registerStart, problem.GetProperty("detail").GetString());
+        Assert.Equal(before, (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/instances?definitionKey={key}")).GetArrayLength());
+    }
+
     [Fact]
     public async Task StartInstance_Returns400NamingDefinitionKey_WhenMissing()
     {

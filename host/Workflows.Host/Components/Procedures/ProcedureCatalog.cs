@@ -7,8 +7,11 @@ using Workflows.Host.Infrastructure;
 
 namespace Workflows.Host.Components.Procedures;
 
-/// <summary>A published procedure that a person can start by hand (it has a none start event).</summary>
-public sealed record StartableProcedure(string Key, int Version, string Name);
+/// <summary>
+/// A published procedure that a person can start by hand (it has a none start event); <paramref name="RegisterPage"/>
+/// is set when its register starts it instead (see <see cref="Instances.RegisterStarts"/>).
+/// </summary>
+public sealed record StartableProcedure(string Key, int Version, string Name, string? RegisterPage = null);
 
 /// <summary>A case in the list of cases.</summary>
 public sealed record CaseRow(InstanceView Instance, string ProcedureName, string? Title);
@@ -29,9 +32,11 @@ public sealed class ProcedureCatalog(ScopedReads reads, DefinitionCache definiti
             {
                 var definition = await queries.FindDefinitionAsync(view.Key, view.Version, cancellationToken);
                 // Procedures started only by a message or a timer (recurring duties) are not offered.
-                if (definition is not null && definitions.Model(definition).NoneStartEvent is not null)
+                if (definition is not null && definitions.Model(definition).NoneStartEvent is not null
+                    && Instances.RegisterStarts.For(view.Key) is not { Page: null })
                 {
-                    startable.Add(new StartableProcedure(view.Key, view.Version, view.Name is { Length: > 0 } name ? name : view.Key));
+                    startable.Add(new StartableProcedure(view.Key, view.Version, view.Name is { Length: > 0 } name ? name : view.Key,
+                        Instances.RegisterStarts.For(view.Key)?.Page));
                 }
             }
             return [.. startable.OrderBy(p => p.Name, StringComparer.CurrentCulture)];
@@ -40,6 +45,11 @@ public sealed class ProcedureCatalog(ScopedReads reads, DefinitionCache definiti
     /// <exception cref="WorkflowException">The engine refused the start; its errors name the field.</exception>
     public async Task<Guid> StartAsync(string key, string? businessKey, string? title, WorkflowActor actor, CancellationToken cancellationToken)
     {
+        if (Instances.RegisterStarts.For(key) is { } register)
+        {
+            var message = $"「{key}」由登记簿发起（{register.Page ?? register.Api}），登记簿同时建立各环节要核对的记录。";
+            throw new WorkflowValidationException(message, [new ValidationError("definitionKey", message)]);
+        }
         var variables = new JsonObject();
         if (!string.IsNullOrWhiteSpace(title))
         {
