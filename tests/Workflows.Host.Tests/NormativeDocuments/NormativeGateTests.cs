@@ -68,6 +68,26 @@ public sealed class NormativeGateTests(SimulatedClockHostFactory host) : IClassF
         Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("activityId").GetString() == "collective-deliberation");
     }
 
+    [Fact]
+    public async Task CollectiveDeliberation_StopsTheDocument_WhenRejected_AndItIsNeverNumbered()
+    {
+        var document = await _flow.StartShortAsync("county-gov", "关于调整城区出租车运价的通知");
+        var id = document.GetProperty("id").GetGuid();
+        var instance = document.GetProperty("instanceId").GetGuid();
+        await _flow.DraftAsync(instance);
+        await _flow.AdvanceByAsync("P14D");
+        await _flow.ReviewAsync(instance);
+        Assert.Equal(["collective-deliberation"], await _flow.ActiveAsync(instance));
+
+        await _flow.CompleteOkAsync("leader", instance, "collective-deliberation",
+            new { meetingDate = (await _flow.TodayAsync()).ToString("yyyy-MM-dd"), meetingType = "县政府常务会议", minutes = "会议认为运价调整时机不成熟，不予通过。" }, "reject");
+
+        Assert.Equal("Completed", (await _flow.InstanceAsync(instance)).GetProperty("status").GetString());
+        await WaitUntilAsync(async () => (await _flow.DocumentAsync(id)).GetProperty("status").GetString() == "abandoned", "the register to record the stop");
+        Assert.Contains("集体审议未通过", (await _flow.DocumentAsync(id)).GetProperty("abandonedReason").GetString());
+        await Problem.AssertAsync(await _flow.RegisterAsync(id), HttpStatusCode.Conflict);
+    }
+
     /// <summary>An adapted version keeps each gate and the per-document periods: the review's window cannot be cut or ended by a timer.</summary>
     [Theory]
     [InlineData("fz:minimum=\"${legalityReviewMinimum}\"", "fz:minimum=\"1WD\"", "legality-review")]
