@@ -70,6 +70,14 @@ public static class WebUiHosting
     public static WebApplication UseWebUi(this WebApplication app)
     {
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseRequestLocalization());
+        // The API is culture-neutral whatever the server's locale: the engine's findings come back in English
+        // (the neutral resources) on a zh_CN server too, and numbers and dates in messages read the same everywhere.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use(next => context =>
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return next(context);
+        }));
         app.UseAntiforgery();
         return app;
     }

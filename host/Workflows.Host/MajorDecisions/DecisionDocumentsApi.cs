@@ -65,16 +65,22 @@ public static class DecisionDocumentsApi
         return TypedResults.Created($"/api/decisions/{id}/documents", DecisionDocumentResponse.From(stored));
     }
 
+    /// <remarks>The case's documents follow the case's visibility (<see cref="InstanceAccess"/>), as a single document's download does: 404 for whoever may not see it.</remarks>
     internal static async Task<Results<Ok<List<DecisionDocumentResponse>>, ProblemHttpResult>> ListAsync(
-        Guid id, DecisionRegister register, DocumentStore documents, CancellationToken cancellationToken) =>
-        await register.FindAsync(id, cancellationToken) is null
+        Guid id, ClaimsPrincipal user, DecisionRegister register, DocumentStore documents, InstanceAccess access, CancellationToken cancellationToken) =>
+        await register.FindAsync(id, cancellationToken) is null || !await access.MaySeeInstanceAsync(id, user.ToActor(), cancellationToken)
             ? DecisionsApi.NotFound(id)
             : TypedResults.Ok((await documents.ListAsync(id, null, cancellationToken)).Select(DecisionDocumentResponse.From).ToList());
 
+    /// <remarks>Every document of the case, its records and its journal: only for whoever may see the case (<see cref="InstanceAccess"/>); 404 otherwise.</remarks>
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DossierAsync(
-        Guid id, DecisionRegister register, DecisionProjection projection, IWorkflowQueries queries, DecisionDossier dossier,
-        TaskDeadlines deadlines, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, DecisionRegister register, DecisionProjection projection, IWorkflowQueries queries, DecisionDossier dossier,
+        InstanceAccess access, TaskDeadlines deadlines, CancellationToken cancellationToken)
     {
+        if (!await access.MaySeeInstanceAsync(id, user.ToActor(), cancellationToken))
+        {
+            return DecisionsApi.NotFound(id);
+        }
         await projection.SyncAsync(id, queries, cancellationToken);
         if (await register.FindAsync(id, cancellationToken) is not { } decision)
         {

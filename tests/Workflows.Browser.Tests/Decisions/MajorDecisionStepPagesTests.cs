@@ -244,6 +244,7 @@ public sealed class MajorDecisionStepPagesTests(SimulatedClockBrowserHost host) 
         await owner.SignInAsync("owner");
         await owner.OpenAsync(casePath);
         await Expect(owner.GetByTestId("case-diagram")).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(owner.GetByTestId("evaluation-request-withheld")).ToBeAttachedAsync();
         await Expect(owner.GetByTestId("evaluation-request")).ToHaveCountAsync(0);
 
         var leader = await host.NewPageAsync();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Workflows.Host.Tests.Infrastructure;
 using static Workflows.Host.Tests.Consultation.ParticipationFlow;
@@ -78,6 +79,28 @@ public sealed class HearingGuardTests(ParticipationHostFactory host) : IClassFix
         }
 
         Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(owner, taskId, Hearing("2026-01-20", "2026-01-13", record.Id.ToString()))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Hearing_Returns400NamingTheDocument_WhenTheNamedRecordPredatesTheHearing_EvenIfALaterOneExists()
+    {
+        var (owner, instanceId, taskId) = await StartHearingAsync();
+        var prepared = await UploadAsync(host, instanceId, "hearing-record", "预先准备的笔录.pdf", Pdf("预先准备的笔录"));
+        // The hearing is held the next day, and its signed record is uploaded then.
+        using (var admin = await host.ClientForAsync("admin"))
+        {
+            var now = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/clock")).GetProperty("now").GetDateTimeOffset();
+            await AdvanceToAsync(host, now.AddDays(1));
+        }
+        var signed = await UploadAsync(host, instanceId, "hearing-record", "听证笔录（签字）.pdf", Pdf("听证笔录（签字）"));
+        var heldOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(signed.UploadedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Date);
+        var hearingDate = heldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var noticeDate = heldOn.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var early = await Problem.AssertAsync(await CompleteAsync(owner, taskId, Hearing(hearingDate, noticeDate, prepared.Id.ToString())), HttpStatusCode.BadRequest);
+        Assert.Equal(["variables.hearingRecordDocumentId"], Problem.Targets(early));
+
+        Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(owner, taskId, Hearing(hearingDate, noticeDate, signed.Id.ToString()))).StatusCode);
     }
 
     private static object Hearing(string hearingDate, string noticePublishedOn, string hearingRecordDocumentId) =>

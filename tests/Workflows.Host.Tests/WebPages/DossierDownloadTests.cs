@@ -6,7 +6,8 @@ namespace Workflows.Host.Tests.WebPages;
 
 /// <summary>
 /// <c>/decisions/{id}/dossier</c>, the dossier link of the archive step's page: the API's own handler
-/// outside <c>/api</c> so the sign-in cookie reaches it, under the same sign-in requirement.
+/// outside <c>/api</c> so the sign-in cookie reaches it, under the same rules — signed in, and only for
+/// whoever may see the case, as each document's own download.
 /// </summary>
 public sealed class DossierDownloadTests(HostFactory host) : IClassFixture<HostFactory>
 {
@@ -24,6 +25,23 @@ public sealed class DossierDownloadTests(HostFactory host) : IClassFixture<HostF
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]);
         Assert.Equal((byte)'K', bytes[1]);
+    }
+
+    [Fact]
+    public async Task Dossier_AndDocumentList_AreNotFound_ForASignedInUserWhoMayNotSeeTheCase()
+    {
+        var driver = new DecisionDriver(host);
+        var id = await driver.ProposeAsync("城区公共停车场建设（无关人员）");
+        using var uninvolved = await driver.As("reviewer");
+        using var overseer = await driver.As("supervisor");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await uninvolved.GetAsync($"/api/instances/{id}")).StatusCode);
+        await Problem.AssertAsync(await uninvolved.GetAsync($"/decisions/{id}/dossier"), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await uninvolved.GetAsync($"/api/decisions/{id}/dossier"), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await uninvolved.GetAsync($"/api/decisions/{id}/documents"), HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.OK, (await overseer.GetAsync($"/decisions/{id}/dossier")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await overseer.GetAsync($"/api/decisions/{id}/documents")).StatusCode);
     }
 
     [Fact]

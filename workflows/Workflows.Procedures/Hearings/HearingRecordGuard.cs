@@ -67,9 +67,13 @@ public sealed class HearingRecordGuard(TaskDeadlines deadlines, TimeProvider clo
         {
             // A record that names its signed document must name one of this case's hearing records.
             var id = chosen is JsonValue v && v.GetValueKind() == JsonValueKind.String && Guid.TryParse(v.GetValue<string>(), out var parsed) ? parsed : (Guid?)null;
-            if (id is null || !records.Any(d => d.Id == id))
+            if (records.FirstOrDefault(d => d.Id == id) is not { } named)
             {
                 errors.Add(new("variables.hearingRecordDocumentId", $"所选文件不是本案件的听证笔录（文件类别 {RecordDocumentKind}），请选择已上传的签字笔录。"));
+            }
+            else if (hearing is { } hearingOn && deadlines.Clock.DateOf(named.UploadedAt) < hearingOn)
+            {
+                errors.Add(new("variables.hearingRecordDocumentId", $"所选听证笔录上传于听证会日期 {hearingOn:yyyy-MM-dd} 之前，请选择听证会形成的签字笔录。"));
             }
         }
         return errors;
