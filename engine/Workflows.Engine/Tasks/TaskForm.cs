@@ -144,8 +144,7 @@ public static class TaskForm
 
     private const int MaxUrlLength = 2000;
 
-    private static bool IsWebAddress(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps) && address.Host.Length > 0;
+    private static bool IsWebAddress(string text) => WebAddress.TryParse(text, out _);
 
     private static List<FormOption> ParseOptions(string? text) =>
         string.IsNullOrWhiteSpace(text)

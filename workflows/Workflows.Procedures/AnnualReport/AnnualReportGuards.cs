@@ -7,6 +7,7 @@ using Workflows.Engine;
 using Workflows.Engine.Activities;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Runtime;
+using Workflows.Engine.Tasks;
 
 namespace Workflows.Procedures.AnnualReport;
 
@@ -187,7 +188,7 @@ public sealed class AnnualReportPublicationGuard : AnnualReportGuard
         }
         Text(record["channel"], prefix + ".channel", "公开渠道（如政府门户网站）", errors, max: 200);
         var url = record["url"] is JsonValue u && u.TryGetValue<string>(out var s) ? s.Trim() : null;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps) || url!.Length > 2000)
+        if (!WebAddress.TryParse(url, out _) || url!.Length > 2000)
         {
             errors.Add(new ValidationError(prefix + ".url", "请填写公开网址（http 或 https 开头的完整地址）。"));
         }

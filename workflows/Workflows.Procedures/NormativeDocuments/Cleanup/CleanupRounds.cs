@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Workflows.Activities.Notifications;
 using Workflows.Engine.Outbox;
 using Workflows.Engine.Runtime;
+using Workflows.Engine.Tasks;
 using Workflows.Procedures.NormativeDocuments.Persistence;
 using Workflows.Procedures.NormativeDocuments.Register;
 
@@ -139,7 +140,7 @@ public sealed class CleanupRounds(
     public async Task<CleanupRound> PublishAsync(Guid roundId, PublishCleanupRequest request, WorkflowActor actor, CancellationToken cancellationToken)
     {
         RequireLegal(actor);
-        if (!Uri.TryCreate(request.Url?.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        if (!WebAddress.TryParse(request.Url?.Trim(), out var url))
         {
             throw InputErrors.One("url", "请填写公布清理结果的网址（http 或 https）。");
         }

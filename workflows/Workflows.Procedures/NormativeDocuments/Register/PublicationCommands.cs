@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workflows.Engine.Runtime;
+using Workflows.Engine.Tasks;
 using Workflows.Procedures.NormativeDocuments.Persistence;
 using Workflows.Procedures.NormativeDocuments.Process;
 using A = Workflows.Procedures.NormativeDocuments.Process.NormativeProcess.Activities;
@@ -42,7 +43,7 @@ public sealed class PublicationCommands(
             {
                 errors.Add("channel", $"统一发布载体为「{channel}」；规范性文件须在该载体发布。");
             }
-            if (!Uri.TryCreate(request.Url?.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.OriginalString.Length > 2000)
+            if (!WebAddress.TryParse(request.Url?.Trim(), out var url) || url.OriginalString.Length > 2000)
             {
                 errors.Add("url", "请填写发布页面的网址（http 或 https，至多 2000 个字符）。");
             }
