@@ -109,7 +109,7 @@ public sealed class CaseFlowTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.ScreenshotAsync("09-task-filled");
 
         await page.GetByTestId("outcome-approve").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks$"));
+        await page.WaitForTasksAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync();
         await Expect(page.Locator("tr").Filter(new() { HasText = title })).ToContainTextAsync("同意");
         await page.ScreenshotAsync("10-done-tasks");

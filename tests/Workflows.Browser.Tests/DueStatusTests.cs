@@ -95,7 +95,7 @@ public sealed class DueStatusTests(DueStatusTests.Cases cases) : IClassFixture<D
         await dialog.GetByLabel("提前办结理由").FillAsync("申请人已提前补正全部材料");
         await page.ScreenshotAsync("17-task-shorten-reason");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks$"));
+        await page.WaitForTasksAsync();
 
         await page.OpenAsync($"/instances/{cases.Minimum}");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("提前办结（不少于期限）");

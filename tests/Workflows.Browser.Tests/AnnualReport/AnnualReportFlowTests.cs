@@ -38,7 +38,7 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
 
         // 重新生成 counts again: the new drafting step waits for its draft, and 刷新 shows it once written.
         await reviewer.GetByTestId("outcome-regenerate").ClickAsync();
-        await reviewer.WaitForURLAsync(new Regex("/tasks$"));
+        await reviewer.WaitForTasksAsync();
         await OpenStepAsync(reviewer, "reviewer", DraftingStep, "annual-report-drafting-record");
         await WaitForDraftAsync(reviewer);
 
@@ -134,7 +134,7 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
 
         await owner.GetByLabel("目录公布网址", new() { Exact = true }).FillAsync("https://www.liujiang.gov.cn/fgwj/2025ml.html");
         await owner.GetByTestId("outcome-complete").ClickAsync();
-        await owner.WaitForURLAsync(new Regex("/tasks$"));
+        await owner.WaitForTasksAsync();
 
         // In 已办 the closed duty shows what was recorded, the address as a link.
         await owner.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync();
@@ -196,7 +196,7 @@ public sealed class AnnualReportFlowTests(YearStartBrowserHost host) : IClassFix
     private static async Task CompleteAsync(IPage page, string outcome)
     {
         await page.GetByTestId("outcome-" + outcome).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks$"));
+        await page.WaitForTasksAsync();
     }
 
     /// <summary>The draft is written by the outbox shortly after the step opens: 刷新 until its link is there, as a person would.</summary>

@@ -159,7 +159,7 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
         var dialog = legal.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("提前办结理由").FillAsync("草案内容简单，审查人员已完成全部审查。");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await legal.WaitForURLAsync(new Regex("/tasks$"));
+        await legal.WaitForTasksAsync();
         await ExpectDoneAsync(legal, casePath, "legality-review");
         await legal.ScreenshotAsync("72-decision-case-reviewed");
 
@@ -234,7 +234,7 @@ public sealed class MajorDecisionFlowTests(BrowserHost host) : IClassFixture<Bro
     internal static async Task CompleteAsync(IPage page)
     {
         await page.GetByTestId("outcome-complete").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks$"));
+        await page.WaitForTasksAsync();
     }
 
     /// <summary>On the case page, the diagram marks <paramref name="elementId"/> done and no longer current.</summary>

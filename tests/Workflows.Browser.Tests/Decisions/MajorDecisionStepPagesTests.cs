@@ -105,7 +105,7 @@ public sealed class MajorDecisionStepPagesTests(SimulatedClockBrowserHost host) 
         var dialog = owner.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("提前办结理由").FillAsync("意见已充分收集，经决策机关同意缩短征求意见期。");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await owner.WaitForURLAsync(new Regex("/tasks$"));
+        await owner.WaitForTasksAsync();
         await ExpectDoneAsync(owner, casePath, "public-participation");
         await Expect(Shape(owner, "risk-assessment")).ToHaveClassAsync(new Regex(@"\bfz-current\b"));
 
@@ -282,6 +282,6 @@ public sealed class MajorDecisionStepPagesTests(SimulatedClockBrowserHost host) 
         var dialog = legal.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("提前办结理由").FillAsync("审查已完成。");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await legal.WaitForURLAsync(new Regex("/tasks$"));
+        await legal.WaitForTasksAsync();
     }
 }

@@ -18,6 +18,24 @@ public static class PageActions
         await page.WaitForCircuitAsync();
     }
 
+    /// <summary>
+    /// After a task page's completion: back on 待办. A completion runs the step and whatever service tasks follow
+    /// it before the page moves on, which on a loaded two-core CI machine can take longer than the default
+    /// deadline; when it never gets there, the page's own refusal is the failure message.
+    /// </summary>
+    public static async Task WaitForTasksAsync(this IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync(new Regex("/tasks$"), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator("[role=alert], .mud-input-helper-text.mud-input-error, .mud-snackbar").AllInnerTextsAsync();
+            throw new TimeoutException($"The task page did not return to 待办 within 60 s; it shows: {string.Join(" | ", shown)}");
+        }
+    }
+
     /// <summary>Opens a page by address and waits until its circuit renders it.</summary>
     public static async Task OpenAsync(this IPage page, string path)
     {

@@ -118,7 +118,7 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
         var dialog = legal.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("提前办结理由").FillAsync("仅复核第八条的删除，已审查完毕。");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
-        await legal.WaitForURLAsync(new Regex("/tasks$"));
+        await legal.WaitForTasksAsync();
 
         // 集体审议 by the leaders.
         var leader = await host.NewPageAsync();
@@ -142,7 +142,7 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
         await Expect(legal.GetByTestId("nd-number")).ToHaveTextAsync("尚未登记");
         await Expect(legal.Locator("#task-comment")).ToHaveCountAsync(0);
         await legal.GetByTestId("outcome-complete").ClickAsync();
-        await legal.WaitForURLAsync(new Regex("/tasks$"));
+        await legal.WaitForTasksAsync();
         var registered = legal.Locator(".mud-snackbar").Filter(new() { HasText = "已统一登记编号" });
         await Expect(registered).ToContainTextAsync(new Regex(@"已统一登记编号：柳江规〔2026〕\d+号"));
         var number = Regex.Match(await registered.InnerTextAsync(), @"柳江规〔2026〕\d+号").Value;
@@ -222,6 +222,6 @@ public sealed class NormativeDocumentFlowTests(SimulatedClockBrowserHost host) :
     private static async Task CompleteAsync(IPage page, string button = "outcome-complete")
     {
         await page.GetByTestId(button).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/tasks$"));
+        await page.WaitForTasksAsync();
     }
 }

@@ -55,7 +55,7 @@ public sealed class TaskFormKeyboardTests(BrowserHost host) : IClassFixture<Brow
         await page.ScreenshotAsync("70-task-keyboard");
         await TabUntilAsync(page, null, "outcome-approve");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/tasks$"));
+        await page.WaitForTasksAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "已办" }).ClickAsync();
         await Expect(page.Locator("tr").Filter(new() { HasText = title })).ToContainTextAsync("同意");
     }
